@@ -1,0 +1,1 @@
+"""Pure data layer: load, validate and select case-study entries (no Sphinx import)."""
