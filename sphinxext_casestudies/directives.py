@@ -1,0 +1,212 @@
+"""The ``case-study``, ``case-studies`` and ``logo-grid`` directives.
+
+Thin on purpose: read options (:mod:`.options`), pick entries (:mod:`.data`),
+hand them to a layout (:mod:`.render`), and note for the domain what the page
+now shows.  Every problem is a located ``casestudies`` warning; the directive
+renders whatever is still good.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from sphinxext_casestudies import options as opts
+from sphinxext_casestudies.data.loader import parse_inline_entry
+from sphinxext_casestudies.data.model import Entry
+from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
+from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.render import LAYOUTS, RenderContext
+from sphinxext_casestudies.render.logo_grid import render_logo_grid
+from sphinxext_casestudies.warnings import report, warn
+
+_ANY = directives.unchanged
+
+
+class _CaseStudiesDirective(SphinxDirective):
+    """Shared plumbing: warnings at the directive, the render context, the domain."""
+
+    default_layout: ClassVar[str] = "summary"
+
+    @property
+    def domain(self) -> CaseStudiesDomain:
+        return get_domain(self.env)
+
+    def problem(self, message: str, subtype: str = "directive") -> None:
+        warn(message, subtype, self.get_location())
+
+    def context(self, new_tab: bool) -> RenderContext:
+        config = self.config
+        source, _ = self.get_source_info()
+        return RenderContext(
+            docname=self.env.docname,
+            document=self.state.document,
+            markup=MarkupParser(
+                document=self.state.document,
+                srcdir=str(self.env.srcdir),
+                docdir=os.path.dirname(source) if source else str(self.env.srcdir),
+                allow_raw=config.casestudies_allow_raw,
+            ),
+            link_text=config.casestudies_link_text,
+            logo_width=config.casestudies_logo_width,
+            industries=config.casestudies_industries,
+            new_tab=new_tab,
+        )
+
+    def layout(self) -> str:
+        return opts.choice("layout", self.options.get("layout"), tuple(LAYOUTS), self.problem,
+                           self.default_layout)
+
+    def unknown_id(self, entry_id: str) -> None:
+        hint = difflib.get_close_matches(entry_id, [e.id for e in self.domain.catalog.entries], 1)
+        more = f"; did you mean {hint[0]!r}?" if hint else ""
+        self.problem(f"unknown case study id {entry_id!r}{more}", "ref")
+
+    def render(self, ctx: RenderContext, entries: list[Entry], layout: str, *,
+               extra_classes: tuple[str, ...], canonical: bool) -> list[nodes.Element]:
+        rendered = []
+        for entry in entries:
+            node = LAYOUTS[layout](ctx, entry)
+            node["classes"].extend(extra_classes)
+            node.source, node.line = self.get_source_info()
+            if canonical and layout == "full":
+                self.domain.note_canonical(self.env.docname, entry.id, node["ids"][0],
+                                           self.lineno)
+            rendered.append(node)
+        return rendered
+
+
+class CaseStudy(_CaseStudiesDirective):
+    """One entry, by id or written inline as YAML in the body."""
+
+    optional_arguments = 1
+    has_content = True
+    default_layout = "full"
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if self.arguments and self.content:
+            self.problem("give an entry id or a YAML body, not both")
+            return []
+        if not self.arguments and not self.content:
+            self.problem("needs an entry id as its argument, or one entry as YAML in its body")
+            return []
+        show = opts.display(self.options, self.problem)
+        no_index = opts.flag("no-index", self.options, self.problem)
+        layout = self.layout()
+        if self.arguments:
+            entry = self.domain.catalog.get(self.arguments[0])
+            if entry is None:
+                self.domain.note_missing(self.env.docname, self.arguments[0])
+                self.unknown_id(self.arguments[0])
+                return []
+            self.domain.note_entry(self.env.docname, entry)
+            canonical = not no_index
+        else:
+            entry = self.inline_entry()
+            if entry is None:
+                return []
+            canonical = False  # an inline entry is not part of the project's data
+        return list(self.render(self.context(show.new_tab), [entry], layout,
+                                extra_classes=show.classes, canonical=canonical))
+
+    def inline_entry(self) -> Entry | None:
+        source, _ = self.get_source_info()
+        srcdir = str(self.env.srcdir)
+        entry, problems = parse_inline_entry(
+            "\n".join(self.content),
+            source=source or self.env.docname,
+            first_line=self.content_offset + 1,
+            base_dir=os.path.dirname(source) if source else srcdir,
+            srcdir=srcdir,
+            markup=self.config.casestudies_markup,
+            industries=self.config.casestudies_industries or None,
+        )
+        for problem in problems:
+            report(problem)
+        return entry
+
+
+class _Selecting(_CaseStudiesDirective):
+    """A directive that shows a declarative selection of the project's entries."""
+
+    has_content = True
+    selection_spec: ClassVar[dict[str, object]] = {
+        **{name: _ANY for name in opts.SELECTION_OPTIONS},
+        "class": _ANY, "columns": _ANY, "filter-ui": _ANY, "new-tab": _ANY,
+    }
+
+    def selected(self) -> tuple[Selection, list[Entry]]:
+        selection = opts.selection(self.options, list(self.content), self.problem)
+        entries, unknown = select(self.domain.catalog, selection, confdir=self.domain.confdir)
+        for entry_id in unknown:
+            self.unknown_id(entry_id)
+        self.domain.note_selection(self.env.docname, selection, entries)
+        if not entries:
+            self.problem("this selection matches no entry", "empty")
+        return selection, entries
+
+
+class CaseStudies(_Selecting):
+    """A selection of entries in one layout (``summary`` by default)."""
+
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        show = opts.display(self.options, self.problem)
+        no_index = opts.flag("no-index", self.options, self.problem)
+        layout = self.layout()
+        _, entries = self.selected()
+        if not entries:
+            return []
+        ctx = self.context(show.new_tab)
+        rendered = self.render(ctx, entries, layout, extra_classes=(),
+                               canonical=not no_index)
+        if layout in ("summary", "full") and not show.filter_ui:
+            # Real sections must stay children of the page's section (toc, sidebar).
+            for node in rendered:
+                node["classes"].extend(show.classes)
+            return list(rendered)
+        group = nodes.container(classes=["cs-case-studies", f"cs-layout-{layout}-group",
+                                         *show.classes])
+        if layout in ("card", "quote"):
+            group["classes"].extend(["cs-grid", f"cs-columns-{show.columns or 3}"])
+        group.extend(rendered)
+        return [group]
+
+
+class LogoGrid(_Selecting):
+    """A wall of logos, each linked to the entry's link, its story, or nowhere."""
+
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        **_Selecting.selection_spec, "link": _ANY, "logo-width": _ANY, "captions": _ANY,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        show = opts.display(self.options, self.problem)
+        link = opts.choice("link", self.options.get("link"), opts.LINK_TARGETS, self.problem,
+                           "entry")
+        width = opts.positive_int("logo-width", self.options.get("logo-width"), self.problem,
+                                  maximum=4000)
+        captions = opts.flag("captions", self.options, self.problem)
+        _, entries = self.selected()
+        if not entries:
+            return []
+        if link == "story":
+            for entry in entries:
+                self.domain.note_ref(self.env.docname, entry.id)
+        grid = render_logo_grid(self.context(show.new_tab), entries, columns=show.columns or 4,
+                                link=link, width=width, captions=captions)
+        grid["classes"].extend(show.classes)
+        grid.source, grid.line = self.get_source_info()
+        return [grid]

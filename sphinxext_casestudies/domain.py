@@ -1,0 +1,192 @@
+"""Cross-document bookkeeping: canonical renderings, links, and what each page depends on.
+
+Per document the domain keeps a :class:`DocRecord`: the entries it renders
+canonically (for the role and ``logo-grid :link: story``), the entries it
+refers to, and a digest of every entry and selection result it shows.  With
+those, a data edit re-reads exactly the pages whose output changes
+(``env-get-outdated``) and re-writes pages whose role targets moved
+(``env-get-updated``), where Sphinx's own todo list goes stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Set
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
+
+from sphinxext_casestudies.data.model import Catalog, Entry
+from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+@dataclass
+class DocRecord:
+    """What one document shows, so an edit can be matched to the pages it affects."""
+
+    canonical: list[tuple[str, str, int]] = field(default_factory=list)  # id, anchor, line
+    entries: dict[str, str] = field(default_factory=dict)  # id -> fingerprint ("" = missing)
+    selections: dict[Selection, str] = field(default_factory=dict)  # -> digest of result
+    refs: set[str] = field(default_factory=set)  # ids whose canonical place it links to
+
+
+def selection_digest(entries: Iterable[Entry]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for entry in entries:
+        digest.update(f"{entry.id}\0{entry.fingerprint}\0".encode())
+    return digest.hexdigest()
+
+
+class CaseStudiesDomain(Domain):
+    """Holds plain per-document data; the catalog itself is loaded once per build."""
+
+    name = "casestudies"
+    label = "Case studies"
+    data_version = 1
+    initial_data: dict[str, Any] = {"docs": {}}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self.catalog = Catalog()
+        self.confdir = ""
+        self._canonical_before: dict[str, tuple[str, str]] = {}
+        self._places: dict[str, list[tuple[str, str, int]]] | None = None
+
+    @property
+    def docs(self) -> dict[str, DocRecord]:
+        return cast(dict[str, DocRecord], self.data["docs"])
+
+    def record(self, docname: str) -> DocRecord:
+        self._places = None
+        return self.docs.setdefault(docname, DocRecord())
+
+    # -- noting, while a document is read ------------------------------------------
+
+    def note_entry(self, docname: str, entry: Entry) -> None:
+        self.record(docname).entries[entry.id] = entry.fingerprint
+
+    def note_missing(self, docname: str, entry_id: str) -> None:
+        self.record(docname).entries[entry_id] = ""
+
+    def note_selection(self, docname: str, selection: Selection, result: list[Entry]) -> None:
+        self.record(docname).selections[selection] = selection_digest(result)
+
+    def note_canonical(self, docname: str, entry_id: str, anchor: str, line: int) -> None:
+        self.record(docname).canonical.append((entry_id, anchor, line))
+
+    def note_ref(self, docname: str, entry_id: str) -> None:
+        self.record(docname).refs.add(entry_id)
+
+    # -- Domain protocol -------------------------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        self._places = None
+        self.docs.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._places = None
+        for docname in docnames:
+            if docname in otherdata["docs"]:
+                self.docs[docname] = otherdata["docs"][docname]
+
+    def canonical_places(self) -> dict[str, list[tuple[str, str, int]]]:
+        """entry id -> every (docname, anchor, line) rendering it canonically, sorted."""
+        if self._places is not None:
+            return self._places
+        places: dict[str, list[tuple[str, str, int]]] = {}
+        for docname in sorted(self.docs):
+            for entry_id, anchor, line in self.docs[docname].canonical:
+                places.setdefault(entry_id, []).append((docname, anchor, line))
+        self._places = places
+        return places
+
+    def canonical_place(self, entry_id: str) -> tuple[str, str] | None:
+        found = self.canonical_places().get(entry_id)
+        return (found[0][0], found[0][1]) if found else None
+
+    def check_consistency(self) -> None:
+        """Two canonical ``full`` renderings of one entry: the role could not choose."""
+        for entry_id, places in self.canonical_places().items():
+            first_doc, _, first_line = places[0]
+            for docname, _, line in places[1:]:
+                warn(
+                    f"entry {entry_id!r} has two canonical renderings (first in "
+                    f"{self.env.doc2path(first_doc)}:{first_line}); add :no-index: "
+                    "to all but one",
+                    "ref", (docname, line),
+                )
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+        target: str, node: pending_xref, contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ == "doc":
+            if target not in env.all_docs:
+                return None
+            return make_refnode(builder, fromdocname, target, node.get("cs-anchor"), contnode)
+        if typ != "entry":
+            return None
+        place = self.canonical_place(target)
+        if place is not None:
+            return make_refnode(builder, fromdocname, place[0], place[1], contnode)
+        link = node.get("cs-link") or ""
+        if link.startswith(("https://", "http://")):
+            return nodes.reference("", "", contnode, refuri=link, internal=False)
+        if link and link in env.all_docs:
+            return make_refnode(builder, fromdocname, link, None, contnode)
+        return None
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    # -- incremental builds ----------------------------------------------------------
+
+    def outdated_docs(self, catalog: Catalog) -> set[str]:
+        """Documents whose rendered entries or selection results differ under ``catalog``."""
+        stale: set[str] = set()
+        for docname, record in self.docs.items():
+            if any((catalog.get(i).fingerprint if i in catalog else "") != fp  # type: ignore[union-attr]
+                   for i, fp in record.entries.items()):
+                stale.add(docname)
+                continue
+            for selection, digest in record.selections.items():
+                result, _ = select(catalog, selection, confdir=self.confdir)
+                if selection_digest(result) != digest:
+                    stale.add(docname)
+                    break
+        return stale
+
+    def remember_canonical(self) -> None:
+        """Snapshot where entries live before reading, to spot moves afterwards."""
+        self._canonical_before = {
+            entry_id: (places[0][0], places[0][1])
+            for entry_id, places in self.canonical_places().items()
+        }
+
+    def docs_with_moved_refs(self) -> set[str]:
+        """Pages linking to an entry whose canonical place changed in this build."""
+        now = {
+            entry_id: (places[0][0], places[0][1])
+            for entry_id, places in self.canonical_places().items()
+        }
+        moved = {i for i in set(now) | set(self._canonical_before)
+                 if now.get(i) != self._canonical_before.get(i)}
+        if not moved:
+            return set()
+        return {docname for docname, record in self.docs.items() if record.refs & moved}
+
+
+def get_domain(env: BuildEnvironment) -> CaseStudiesDomain:
+    return cast(CaseStudiesDomain, env.get_domain(CaseStudiesDomain.name))

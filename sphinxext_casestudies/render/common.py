@@ -1,0 +1,207 @@
+"""Building blocks every layout shares: the render context, ids, logos, links, quotes.
+
+All output is standard docutils nodes with ``cs-`` classes, so every builder
+renders something sensible; only links to documents are ``pending_xref`` nodes
+of our domain (resolved per builder at write time, keeping images inside).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
+from sphinxext_casestudies.markup import MarkupParser
+
+DOMAIN = "casestudies"
+
+
+@dataclass
+class RenderContext:
+    """What a layout needs from the page it renders into."""
+
+    docname: str
+    document: nodes.document
+    markup: MarkupParser
+    link_text: str
+    logo_width: int
+    industries: Mapping[str, str]
+    new_tab: bool = False
+
+    # -- text ------------------------------------------------------------------
+
+    def industry_label(self, entry: Entry) -> str | None:
+        if entry.industry is None:
+            return None
+        return self.industries.get(entry.industry, entry.industry)
+
+    def display_name(self, entry: Entry) -> str:
+        """``Name (industry)`` for articles, talks and videos; ``Name`` for case studies."""
+        label = self.industry_label(entry)
+        if entry.kind != "case-study" and label:
+            return f"{entry.name} ({label})"
+        return entry.name
+
+    def blocks(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        return self.markup.blocks(text, entry.source, entry.markup)
+
+    def inline(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        return self.markup.inline(text, entry.source, entry.markup)
+
+    # -- ids -------------------------------------------------------------------
+
+    def claim_id(self, base: str, node: nodes.Element) -> str:
+        """Give ``node`` the id ``base`` or, when the page has it already, ``base-2``, ..."""
+        ids = self.document.ids
+        candidate, n = base, 1
+        while candidate in ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        ids[candidate] = node
+        node["ids"].append(candidate)
+        return candidate
+
+    # -- links -----------------------------------------------------------------
+
+    def link(self, entry: Entry, content: nodes.Node, **attrs: str) -> nodes.Element | None:
+        """A link from ``content`` to the entry's ``link``; None when it has none."""
+        if entry.link is None:
+            return None
+        if entry.link_is_url:
+            ref = nodes.reference("", "", content, refuri=entry.link, **attrs)
+            if self.new_tab:
+                ref["target"] = "_blank"
+                ref["rel"] = "noopener"
+            return ref
+        return doc_link(entry.link, content, self.docname)
+
+    def links_to_this_page(self, entry: Entry) -> bool:
+        return entry.link == self.docname
+
+
+def doc_link(docname: str, content: nodes.Node, refdoc: str,
+             anchor: str | None = None) -> addnodes.pending_xref:
+    """A link to a document (and anchor) of this project, resolved per builder."""
+    xref = addnodes.pending_xref(
+        "", content, refdomain=DOMAIN, reftype="doc", reftarget=docname,
+        refdoc=refdoc, refexplicit=True, refwarn=False,
+    )
+    if anchor:
+        xref["cs-anchor"] = anchor
+    return xref
+
+
+def text_node(cls: type[nodes.TextElement], entry: Entry, text: str, line: int,
+              **attrs: object) -> nodes.TextElement:
+    """A text element located in the data file, so gettext and warnings find it."""
+    node = cls(text, text, **attrs)
+    node.source = entry.source
+    node.line = line or entry.line
+    return node
+
+
+# -- logos ---------------------------------------------------------------------
+
+def logo_images(logo: Logo, width: int) -> list[nodes.image]:
+    """One image, or a light and a dark one shown by the theme's colour scheme."""
+    images = []
+    variants: list[tuple[str, list[str]]] = [(logo.src, ["only-light"] if logo.dark else [])]
+    if logo.dark:
+        variants.append((logo.dark, ["only-dark"]))
+    for src, extra in variants:
+        uri = src if Logo.is_url(src) else "/" + src
+        images.append(nodes.image(
+            uri=uri, alt=logo.alt, width=f"{logo.width or width}px",
+            classes=["cs-logo-img", "no-scaled-link", *extra],
+        ))
+    return images
+
+
+def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None,
+                   target: str = "entry") -> nodes.paragraph | None:
+    """The entry's logo(s), each linked on its own (two images cannot share a link).
+
+    ``target`` is ``entry`` (the entry's link), ``story`` (its canonical
+    rendering, resolved by the domain) or ``none``.
+    """
+    if entry.logo is None:
+        return None
+    para = nodes.paragraph(classes=["cs-logo"])
+    for image in logo_images(entry.logo, width or ctx.logo_width):
+        wrapped: nodes.Node | None = None
+        if target == "entry":
+            wrapped = ctx.link(entry, image)
+        elif target == "story":
+            wrapped = story_link(entry, image, ctx.docname)
+        para += wrapped if wrapped is not None else image
+    return para
+
+
+def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pending_xref:
+    """A link to the entry's canonical ``full`` rendering, else to its ``link``."""
+    return addnodes.pending_xref(
+        "", content, refdomain=DOMAIN, reftype="entry", reftarget=entry.id,
+        refdoc=refdoc, refexplicit=True, refwarn=False,
+        **{"cs-link": entry.link or ""},
+    )
+
+
+def read_more(ctx: RenderContext, entry: Entry, *, label: str | None = None) -> nodes.paragraph | None:
+    """``Read more`` (or ``link_text``) as its own paragraph; None without a link."""
+    text = entry.link_text or ctx.link_text
+    content = nodes.inline(text, text)
+    if label:
+        hidden = f" about {label}"
+        content += nodes.inline(hidden, hidden, classes=["cs-visually-hidden"])
+    ref = ctx.link(entry, content)
+    if ref is None:
+        return None
+    return nodes.paragraph("", "", ref, classes=["cs-link"])
+
+
+# -- quotes, headline, metrics -----------------------------------------------------
+
+def headline_quote(ctx: RenderContext, entry: Entry) -> nodes.block_quote | None:
+    if entry.headline is None:
+        return None
+    inline = ctx.inline(entry, entry.headline)
+    quote = nodes.block_quote(classes=["cs-headline"])
+    if inline and all(isinstance(n, (nodes.Text, nodes.Inline)) for n in inline):
+        para = nodes.paragraph(entry.headline.text, "", *inline)
+        para.source, para.line = entry.source, entry.headline.line
+        quote += para
+    else:
+        quote.extend(inline)
+    return quote
+
+
+def attribution_text(quote: Quote) -> str | None:
+    parts = [p for p in (quote.author, quote.role) if p]
+    return ", ".join(parts) if parts else None
+
+
+def pull_quote(ctx: RenderContext, entry: Entry, quote: Quote) -> nodes.block_quote:
+    """A block quote with ``author, role`` as its attribution."""
+    block = nodes.block_quote(classes=["cs-quote"])
+    block.extend(ctx.blocks(entry, quote.text))
+    who = attribution_text(quote)
+    if who:
+        block += text_node(nodes.attribution, entry, who, quote.line)
+    return block
+
+
+def metrics_list(entry: Entry) -> nodes.bullet_list | None:
+    if not entry.metrics:
+        return None
+    items = nodes.bullet_list(classes=["cs-metrics"])
+    for metric in entry.metrics:
+        para = nodes.paragraph()
+        para.source, para.line = entry.source, metric.line or entry.line
+        para += nodes.strong(metric.value, metric.value, classes=["cs-metric-value"])
+        para += nodes.Text(" ")
+        para += nodes.inline(metric.label, metric.label, classes=["cs-metric-label"])
+        items += nodes.list_item("", para, classes=["cs-metric"])
+    return items

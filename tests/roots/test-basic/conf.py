@@ -1,0 +1,4 @@
+project = "basic"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml"]
+casestudies_industries = {"finance": "Finance", "public": "Public sector", "media": "Media"}

@@ -1,0 +1,3 @@
+project = "directive errors"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml"]

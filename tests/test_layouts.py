@@ -1,0 +1,100 @@
+"""The four layouts, logo grid and role, rendered by a real HTML build (test-basic)."""
+
+from __future__ import annotations
+
+import pytest
+
+from util import body, html, warnings
+
+
+@pytest.fixture(scope="module")
+def basic(build_root):
+    return build_root("basic")
+
+
+def test_builds_without_warnings(basic):
+    assert warnings(basic) == []
+
+
+def test_summary_sections_are_real_sections_with_entry_ids(basic):
+    page = body(basic, "summary.html")
+    sections = page.select("section.cs-layout-summary")
+    assert [s["id"] for s in sections] == ["acme-pay", "brightbank", "civic-talk"]
+    # one level below the page's h1
+    assert [s.find("h2").contents[0].strip() for s in sections] == [
+        "Acme Pay", "Bright Bank", "Civic Tech Talk (Public sector)"]
+    first = sections[0]
+    assert first.select_one("blockquote.cs-headline em").text == "every"
+    links = first.select("p.cs-logo a")
+    assert [a["href"] for a in links] == ["stories/acme.html", "stories/acme.html"]
+    assert [a.img["class"][-1] for a in links] == ["only-light", "only-dark"]
+    assert all(a.img["alt"] == "Acme Pay logo" for a in links)
+    assert sections[1].select_one("p.cs-logo a")["href"] == "https://example.com/brightbank"
+
+
+def test_summary_headings_join_the_toc(basic):
+    toc = basic.env.tocs["summary"]
+    assert [ref["anchorname"] for ref in toc.findall(lambda n: "anchorname" in n)] == [
+        "", "#acme-pay", "#brightbank", "#civic-talk"]
+
+
+def test_full_layout_order_and_parts(basic):
+    story = body(basic, "stories/acme.html").select_one("section#acme-pay")
+    assert "cs-layout-full" in story["class"]
+    parts = [c for c in story.children if getattr(c, "name", None)]
+    kinds = [p.name if p.name in ("h2", "section") else p["class"][0] for p in parts]
+    assert kinds == ["h2", "cs-logo", "cs-headline", "cs-metrics", "cs-summary",
+                     "cs-quote", "cs-quote", "section", "section"]
+    assert story.h2.contents[0].strip() == "How Acme Pay cut incidents by 80%"
+    assert [m.text.strip() for m in story.select(".cs-metric-value")] == ["80%", "6"]
+    assert story.select_one(".cs-quote .attribution").text == "—Jo Bloggs, CTO, Acme Pay"
+    # the second quote has no author: no attribution at all
+    assert story.select(".cs-quote")[1].select_one(".attribution") is None
+    # link points at this very page: left out
+    assert story.select_one(".cs-link") is None
+    # logos in the full story are not links
+    assert story.select_one(".cs-logo a") is None
+    subs = story.select("section.cs-story-section")
+    assert [s["id"] for s in subs] == ["acme-pay-before", "acme-pay-after"]
+    assert [s.h3.contents[0].strip() for s in subs] == ["Before", "After"]
+
+
+def test_cards_in_a_grid_with_one_link_each(basic):
+    grid = body(basic, "cards.html").select_one(".cs-case-studies")
+    assert {"cs-grid", "cs-columns-2", "cs-layout-card-group"} <= set(grid["class"])
+    cards = grid.select(".cs-card")
+    # :sort: -date
+    assert [c["id"] for c in cards] == ["civic-talk", "acme-pay", "brightbank"]
+    for card in cards:
+        assert len(card.find_all("a")) == 1
+    assert cards[1].a["href"] == "stories/acme.html"
+    assert cards[1].a.text == "Read more about Acme Pay"
+
+
+def test_logo_grid_links_to_the_story(basic):
+    grid = body(basic, "grid.html").select_one(".cs-logo-grid")
+    assert "cs-columns-3" in grid["class"]
+    tiles = grid.select(".cs-logo-grid-item")
+    assert len(tiles) == 3
+    assert tiles[0].a["href"] == "stories/acme.html#acme-pay"
+    # no canonical rendering: falls back to the entry's link
+    assert tiles[1].a["href"] == "https://example.com/brightbank"
+    assert [t.select_one(".cs-caption").text for t in tiles] == [
+        "Acme Pay", "Bright Bank", "Civic Tech Talk"]
+
+
+def test_role_links_to_canonical_place_else_link(basic):
+    links = body(basic, "roles.html").select("a")
+    assert [(a.text, a["href"]) for a in links] == [
+        ("Acme Pay", "stories/acme.html#acme-pay"),
+        ("the bank", "https://example.com/brightbank"),
+    ]
+
+
+def test_logos_are_copied_and_css_added_once(basic):
+    out = basic.outdir
+    assert (out / "_images" / "acme.svg").is_file()
+    assert (out / "_images" / "acme-dark.svg").is_file()
+    assert (out / "_static" / "casestudies.css").is_file()
+    links = html(basic, "summary.html").select('link[href$="casestudies.css"]')
+    assert len(links) == 1
