@@ -20,6 +20,7 @@ from sphinxext_casestudies import options as opts
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.markup import MarkupParser
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
@@ -172,17 +173,21 @@ class CaseStudies(_Selecting):
         ctx = self.context(show.new_tab)
         rendered = self.render(ctx, entries, layout, extra_classes=(),
                                canonical=not no_index)
-        if layout in ("summary", "full") and not show.filter_ui:
-            # Real sections must stay children of the page's section (toc, sidebar).
+        bar: list[nodes.Node] = []
+        if show.filter_ui:
+            chips, rendered = add_filter_ui(ctx.claim_id, entries, rendered, ctx.industry_label)
+            bar = [chips]
+        if layout in ("summary", "full"):
+            # Real sections must stay children of the page's section (toc, sidebar),
+            # so they are not wrapped; the chips find them by their group.
             for node in rendered:
                 node["classes"].extend(show.classes)
-            return list(rendered)
+            return [*bar, *rendered]
         group = nodes.container(classes=["cs-case-studies", f"cs-layout-{layout}-group",
+                                         "cs-grid", f"cs-columns-{show.columns or 3}",
                                          *show.classes])
-        if layout in ("card", "quote"):
-            group["classes"].extend(["cs-grid", f"cs-columns-{show.columns or 3}"])
         group.extend(rendered)
-        return [group]
+        return [*bar, group]
 
 
 class LogoGrid(_Selecting):
@@ -205,8 +210,15 @@ class LogoGrid(_Selecting):
         if link == "story":
             for entry in entries:
                 self.domain.note_ref(self.env.docname, entry.id)
-        grid = render_logo_grid(self.context(show.new_tab), entries, columns=show.columns or 4,
+        ctx = self.context(show.new_tab)
+        grid = render_logo_grid(ctx, entries, columns=show.columns or 4,
                                 link=link, width=width, captions=captions)
         grid["classes"].extend(show.classes)
         grid.source, grid.line = self.get_source_info()
-        return [grid]
+        if not show.filter_ui:
+            return [grid]
+        tiles = list(grid.children)
+        chips, tiles = add_filter_ui(ctx.claim_id, entries, tiles, ctx.industry_label)
+        grid.children = []
+        grid.extend(tiles)
+        return [chips, grid]

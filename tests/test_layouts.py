@@ -84,7 +84,7 @@ def test_logo_grid_links_to_the_story(basic):
 
 
 def test_role_links_to_canonical_place_else_link(basic):
-    links = body(basic, "roles.html").select("a")
+    links = body(basic, "roles.html").select("p a")
     assert [(a.text, a["href"]) for a in links] == [
         ("Acme Pay", "stories/acme.html#acme-pay"),
         ("the bank", "https://example.com/brightbank"),
@@ -96,5 +96,31 @@ def test_logos_are_copied_and_css_added_once(basic):
     assert (out / "_images" / "acme.svg").is_file()
     assert (out / "_images" / "acme-dark.svg").is_file()
     assert (out / "_static" / "casestudies.css").is_file()
-    links = html(basic, "summary.html").select('link[href$="casestudies.css"]')
+    links = html(basic, "summary.html").select('link[href*="casestudies.css"]')
     assert len(links) == 1
+
+
+def test_filter_ui_chips_and_data_attributes(basic):
+    page = body(basic, "filter.html")
+    bars = page.select(".cs-filter-chips")
+    assert [b["data-cs-group"] for b in bars] == ["cs-filter", "cs-filter-2"]
+    assert all(b.has_attr("hidden") for b in bars)  # shown by the script only
+    chips = bars[0].select("button[data-cs-facet=industry]")
+    assert [(c["data-cs-value"], c.text) for c in chips] == [
+        ("finance", "Finance"), ("public", "Public sector")]
+    assert [c["data-cs-value"] for c in bars[0].select("button[data-cs-facet=tags]")] == [
+        "payments", "api", "banking"]
+    cards = page.select('.cs-card[data-cs-group="cs-filter"]')
+    assert [(c["id"], c["data-cs-industry"], c["data-cs-tags"]) for c in cards] == [
+        ("acme-pay", "finance", "payments api"), ("brightbank", "finance", "banking"),
+        ("civic-talk", "public", "")]
+    tiles = page.select('.cs-logo-grid-item[data-cs-group="cs-filter-2"]')
+    assert len(tiles) == 3
+    assert (out_js := basic.outdir / "_static" / "casestudies.js").is_file(), out_js
+
+
+def test_new_tab_only_on_request(basic):
+    external = body(basic, "filter.html").select(".cs-logo-grid a.external")
+    assert external and all(a["target"] == "_blank" and a["rel"] == ["noopener"]
+                            for a in external)
+    assert all(not a.has_attr("target") for a in body(basic, "summary.html").select("a"))

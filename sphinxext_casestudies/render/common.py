@@ -53,7 +53,7 @@ class RenderContext:
 
     # -- ids -------------------------------------------------------------------
 
-    def claim_id(self, base: str, node: nodes.Element) -> str:
+    def claim_id(self, base: str, node: nodes.Element) -> str:  # noqa: D401
         """Give ``node`` the id ``base`` or, when the page has it already, ``base-2``, ..."""
         ids = self.document.ids
         candidate, n = base, 1

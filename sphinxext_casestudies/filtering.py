@@ -1,0 +1,131 @@
+"""``:filter-ui:``: industry and tag chips that narrow a selection in the browser.
+
+The chips and the per-entry values are plain data on the nodes; only the HTML
+builder turns them into ``data-`` attributes (escaped by docutils) that the
+static script reads, so no JavaScript is ever built from strings.  Without
+JavaScript the chips stay ``hidden`` and every entry shows.  Other builders
+see ordinary sections and containers, and no chips at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from sphinxext_casestudies.data.model import Entry
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+class filterable_section(nodes.section):  # noqa: N801 (docutils node naming)
+    """A section carrying filter values; any builder but HTML treats it as a section."""
+
+
+class filterable_container(nodes.container):  # noqa: N801
+    """A container carrying filter values."""
+
+
+class filter_chips(nodes.General, nodes.Element):  # noqa: N801
+    """The chip bar; dropped outside HTML by :class:`DropChipsOutsideHtml`."""
+
+
+def make_filterable(node: nodes.Element, group: str, industry: str | None,
+                    tags: tuple[str, ...]) -> nodes.Element:
+    """Re-class a rendered entry so HTML can attach its filter values."""
+    cls = filterable_section if isinstance(node, nodes.section) else filterable_container
+    new = cls(node.rawsource, *node.children, **node.attributes)
+    new.source, new.line = node.source, node.line
+    new["cs-filter"] = {"group": group, "industry": industry or "", "tags": " ".join(tags)}
+    return new
+
+
+_BARE = nodes.inline()  # starttag() copies a node's ids and classes; inner tags want none
+
+
+def _data_attrs(node: nodes.Element) -> dict[str, str]:
+    values: dict[str, str] = node.get("cs-filter", {})
+    return {f"data-cs-{key}": value for key, value in values.items()}
+
+
+def visit_filterable_section(self: Any, node: filterable_section) -> None:
+    self.section_level += 1
+    self.body.append(self.starttag(node, "section", **_data_attrs(node)))
+
+
+def depart_filterable_section(self: Any, node: filterable_section) -> None:
+    self.section_level -= 1
+    self.body.append("</section>\n")
+
+
+def visit_filterable_container(self: Any, node: filterable_container) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="docutils container",
+                                   **_data_attrs(node)))
+
+
+def depart_filterable_container(self: Any, node: filterable_container) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_filter_chips(self: Any, node: filter_chips) -> None:
+    """``<div hidden>`` with one ``<button>`` per value; the script unhides it."""
+    group = node["cs-group"]
+    self.body.append(self.starttag(node, "div", hidden="hidden", role="group",
+                                   **{"data-cs-group": group,
+                                      "aria-label": "Filter the entries below"}))
+    for facet, values in (("industry", node["cs-industries"]),
+                          ("tags", [(t, t) for t in node["cs-tags"]])):
+        if not values:
+            continue
+        self.body.append(self.starttag(_BARE, "span", "", CLASS=f"cs-chip-set cs-chip-{facet}"))
+        for value, label in values:
+            self.body.append(self.starttag(
+                _BARE, "button", "", CLASS="cs-chip", type="button",
+                **{"aria-pressed": "false", "data-cs-facet": facet, "data-cs-value": value}))
+            self.body.append(self.encode(label) + "</button>")
+        self.body.append("</span>")
+    if node["cs-tags"]:
+        self.body.append(self.starttag(_BARE, "button", "", CLASS="cs-chip cs-chip-mode",
+                                       type="button", **{"data-cs-mode": "any",
+                                                         "aria-pressed": "false"}))
+        self.body.append("Match all tags</button>")
+    self.body.append('<span class="cs-filter-status" aria-live="polite"></span></div>\n')
+    raise nodes.SkipNode
+
+
+def builder_format(transform: SphinxPostTransform) -> str:
+    """The current builder's format (Sphinx 9 deprecates ``transform.app``)."""
+    builder_cls = getattr(transform.env, "_builder_cls", None)
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(transform.app.builder.format)
+
+
+def add_filter_ui(ctx_claim_id: Any, entries: list[Entry], rendered: list[nodes.Element],
+                  industry_label: Any) -> tuple[filter_chips, list[nodes.Element]]:
+    """Chips for the industries and tags of ``entries``; the entries re-classed to carry them."""
+    bar = filter_chips(classes=["cs-filter-chips"])
+    group = ctx_claim_id("cs-filter", bar)
+    industries: dict[str, str] = {}
+    tags: dict[str, None] = {}
+    for entry in entries:
+        if entry.industry:
+            industries.setdefault(entry.industry, industry_label(entry) or entry.industry)
+        tags.update(dict.fromkeys(entry.tags))
+    bar["cs-group"] = group
+    bar["cs-industries"] = list(industries.items())
+    bar["cs-tags"] = list(tags)
+    items = [make_filterable(node, group, entry.industry, entry.tags)
+             for entry, node in zip(entries, rendered, strict=True)]
+    return bar, items
+
+
+class DropChipsOutsideHtml(SphinxPostTransform):
+    """Chips only make sense in a browser; other builders never see them."""
+
+    default_priority = 100
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self) == "html":
+            return
+        for node in list(self.document.findall(filter_chips)):
+            node.parent.remove(node)

@@ -1,0 +1,3 @@
+project = "data errors"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml", "data/*.yml", "nothing/*.yaml"]
