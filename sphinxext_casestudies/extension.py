@@ -11,6 +11,7 @@ from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.html import setup_html
+from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.warnings import file_location, report, warn
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("logo-grid", LogoGrid)
     app.add_role("case-study", CaseStudyRole())
     app.add_transform(SectionsWhereTheyCanStand)
+    app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
     app.connect("env-get-updated", moved_references)
     setup_html(app)

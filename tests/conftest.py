@@ -29,8 +29,6 @@ Build = Callable[..., SphinxTestApp]
 @pytest.fixture(scope="session")
 def build_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
     """Copy ``tests/roots/test-NAME`` to a temp dir and build it once; never in the tree."""
-    apps: list[SphinxTestApp] = []
-
     def build(root: str, buildername: str = "html", *, confoverrides: dict[str, Any] | None = None,
               parallel: int = 0, src: Path | None = None) -> SphinxTestApp:
         if src is None:
@@ -38,10 +36,12 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
             shutil.copytree(ROOTS / f"test-{root}", src)
         app = SphinxTestApp(buildername, srcdir=src, confoverrides=confoverrides or {},
                             parallel=parallel, status=StringIO(), warning=StringIO())
-        apps.append(app)
-        app.build()
+        try:
+            app.build()
+        finally:
+            # Restores docutils' global registries, so the next app starts clean;
+            # the output, warnings and environment stay readable.
+            app.cleanup()
         return app
 
     yield build
-    for app in apps:
-        app.cleanup()

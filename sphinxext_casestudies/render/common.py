@@ -105,8 +105,13 @@ def text_node(cls: type[nodes.TextElement], entry: Entry, text: str, line: int,
 
 # -- logos ---------------------------------------------------------------------
 
-def logo_images(logo: Logo, width: int) -> list[nodes.image]:
-    """One image, or a light and a dark one shown by the theme's colour scheme."""
+def logo_images(logo: Logo, width: int, *, override: bool = False) -> list[nodes.image]:
+    """One image, or a light and a dark one shown by the theme's colour scheme.
+
+    ``width`` is the directive's ``:logo-width:`` when ``override`` (it wins),
+    else the configured default (the entry's own ``width`` wins).
+    """
+    size = width if override else (logo.width or width)
     images = []
     variants: list[tuple[str, list[str]]] = [(logo.src, ["only-light"] if logo.dark else [])]
     if logo.dark:
@@ -114,7 +119,7 @@ def logo_images(logo: Logo, width: int) -> list[nodes.image]:
     for src, extra in variants:
         uri = src if Logo.is_url(src) else "/" + src
         images.append(nodes.image(
-            uri=uri, alt=logo.alt, width=f"{logo.width or width}px",
+            uri=uri, alt=logo.alt, width=f"{size}px",
             classes=["cs-logo-img", "no-scaled-link", *extra],
         ))
     return images
@@ -130,7 +135,7 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     if entry.logo is None:
         return None
     para = nodes.paragraph(classes=["cs-logo"])
-    for image in logo_images(entry.logo, width or ctx.logo_width):
+    for image in logo_images(entry.logo, width or ctx.logo_width, override=width is not None):
         wrapped: nodes.Node | None = None
         if target == "entry":
             wrapped = ctx.link(entry, image)

@@ -1,0 +1,4 @@
+project = "i18n"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml"]
+locale_dirs = ["locales"]

@@ -1,0 +1,3 @@
+project = "incremental"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml"]
