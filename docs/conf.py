@@ -1,0 +1,42 @@
+"""Sphinx configuration of the sphinxext-casestudies documentation.
+
+All organisations, people and figures in ``_data/`` are invented examples.
+"""
+
+project = "sphinxext-casestudies"
+author = "sphinxext-casestudies developers"
+copyright = "sphinxext-casestudies developers"
+
+extensions = [
+    "sphinxext_casestudies",
+    "myst_parser",
+]
+
+source_suffix = {
+    ".rst": "restructuredtext",
+    ".md": "markdown",
+}
+root_doc = "index"
+
+# Snippets are included into pages (and tested on their own); they are not
+# documents of their own.
+exclude_patterns = ["_build", "snippets/*"]
+
+myst_enable_extensions = ["colon_fence"]
+
+html_theme = "alabaster"
+html_title = "sphinxext-casestudies"
+
+# -- sphinxext-casestudies ---------------------------------------------------
+
+casestudies_data = ["_data/*.yaml"]
+
+casestudies_industries = {
+    "finance": "Finance",
+    "insurance": "Insurance",
+    "publishing": "Publishing",
+    "logistics": "Logistics",
+    "healthcare": "Healthcare",
+    "education": "Education",
+    "public-sector": "Public sector",
+}
