@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,8 +21,8 @@ from sphinxext_casestudies import options as opts
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.data.select import Selection, select
-from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
+from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.markup import MarkupParser
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
 from sphinxext_casestudies.render.logo_grid import render_logo_grid
@@ -89,7 +90,7 @@ class CaseStudy(_CaseStudiesDirective):
     optional_arguments = 1
     has_content = True
     default_layout = "full"
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY,
     }
 
@@ -140,7 +141,7 @@ class _Selecting(_CaseStudiesDirective):
     """A directive that shows a declarative selection of the project's entries."""
 
     has_content = True
-    selection_spec: ClassVar[dict[str, object]] = {
+    selection_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **{name: _ANY for name in opts.SELECTION_OPTIONS},
         "class": _ANY, "columns": _ANY, "filter-ui": _ANY, "new-tab": _ANY,
     }
@@ -159,7 +160,7 @@ class _Selecting(_CaseStudiesDirective):
 class CaseStudies(_Selecting):
     """A selection of entries in one layout (``summary`` by default)."""
 
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY,
     }
 
@@ -193,7 +194,7 @@ class CaseStudies(_Selecting):
 class LogoGrid(_Selecting):
     """A wall of logos, each linked to the entry's link, its story, or nowhere."""
 
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **_Selecting.selection_spec, "link": _ANY, "logo-width": _ANY, "captions": _ANY,
     }
 
@@ -217,7 +218,7 @@ class LogoGrid(_Selecting):
         grid.source, grid.line = self.get_source_info()
         if not show.filter_ui:
             return [grid]
-        tiles = list(grid.children)
+        tiles = [tile for tile in grid.children if isinstance(tile, nodes.Element)]
         chips, tiles = add_filter_ui(ctx.claim_id, entries, tiles, ctx.industry_label)
         grid.children = []
         grid.extend(tiles)

@@ -52,7 +52,7 @@ class CaseStudiesDomain(Domain):
     name = "casestudies"
     label = "Case studies"
     data_version = 1
-    initial_data: dict[str, Any] = {"docs": {}}
+    initial_data = {"docs": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

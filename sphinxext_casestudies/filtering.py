@@ -12,20 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-
-from sphinxext_casestudies.data.model import Entry
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxext_casestudies.data.model import Entry
 
-class filterable_section(nodes.section):  # noqa: N801 (docutils node naming)
+
+class filterable_section(nodes.section):
     """A section carrying filter values; any builder but HTML treats it as a section."""
 
 
-class filterable_container(nodes.container):  # noqa: N801
+class filterable_container(nodes.container):
     """A container carrying filter values."""
 
 
-class filter_chips(nodes.General, nodes.Element):  # noqa: N801
+class filter_chips(nodes.General, nodes.Element):
     """The chip bar; dropped outside HTML by :class:`DropChipsOutsideHtml`."""
 
 

@@ -8,7 +8,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from util import warnings
 
 STORY = "How Acme Pay cut incidents by 80"
@@ -81,12 +80,12 @@ def test_translation_replaces_entry_texts(build_root):
 class _Handler(BaseHTTPRequestHandler):
     seen: list[str] = []
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self.seen.append(self.path)
         self.send_response(200 if self.path != "/missing" else 404)
         self.end_headers()
 
-    do_GET = do_HEAD  # noqa: N815
+    do_GET = do_HEAD
 
     def log_message(self, *args: object) -> None:
         pass

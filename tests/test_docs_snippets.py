@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("myst_parser")
 
-from util import warnings  # noqa: E402
+from util import warnings
 
 DOCS = Path(__file__).parent.parent / "docs"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -57,7 +57,7 @@ def normalised(app, docname: str) -> str:
 
 def test_every_snippet_has_both_forms():
     md = sorted(p.stem for p in (DOCS / "snippets").glob("*.md"))
-    assert NAMES == md
+    assert md == NAMES
     assert len(NAMES) >= 20
 
 

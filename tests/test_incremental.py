@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import ROOTS
+from sphinx.testing.util import SphinxTestApp
 from util import body
 
 

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("myst_parser")
 
-from util import body, warnings  # noqa: E402
+from util import body, warnings
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -17,6 +18,7 @@ from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
 from sphinxext_casestudies.markup import MarkupParser
 
 DOMAIN = "casestudies"
+_T = TypeVar("_T", bound=nodes.TextElement)
 
 
 @dataclass
@@ -53,7 +55,7 @@ class RenderContext:
 
     # -- ids -------------------------------------------------------------------
 
-    def claim_id(self, base: str, node: nodes.Element) -> str:  # noqa: D401
+    def claim_id(self, base: str, node: nodes.Element) -> str:
         """Give ``node`` the id ``base`` or, when the page has it already, ``base-2``, ..."""
         ids = self.document.ids
         candidate, n = base, 1
@@ -94,8 +96,7 @@ def doc_link(docname: str, content: nodes.Node, refdoc: str,
     return xref
 
 
-def text_node(cls: type[nodes.TextElement], entry: Entry, text: str, line: int,
-              **attrs: object) -> nodes.TextElement:
+def text_node(cls: type[_T], entry: Entry, text: str, line: int, **attrs: object) -> _T:
     """A text element located in the data file, so gettext and warnings find it."""
     node = cls(text, text, **attrs)
     node.source = entry.source
@@ -154,7 +155,8 @@ def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pendi
     )
 
 
-def read_more(ctx: RenderContext, entry: Entry, *, label: str | None = None) -> nodes.paragraph | None:
+def read_more(ctx: RenderContext, entry: Entry, *,
+              label: str | None = None) -> nodes.paragraph | None:
     """``Read more`` (or ``link_text``) as its own paragraph; None without a link."""
     text = entry.link_text or ctx.link_text
     content = nodes.inline(text, text)

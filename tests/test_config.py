@@ -1,0 +1,38 @@
+"""Bad configuration values warn at conf.py and fall back to their defaults."""
+
+from __future__ import annotations
+
+from util import body, matching
+
+
+def test_bad_values_fall_back_with_a_warning(build_root):
+    app = build_root("basic", confoverrides={
+        "casestudies_logo_width": 0,
+        "casestudies_markup": "html",
+        "casestudies_link_text": "",
+        "casestudies_industries": ["finance"],
+        "casestudies_allow_raw": 3,
+    })
+    found = matching(app, "config")
+    assert len(found) == 5, found
+    assert all(w.startswith("conf.py:") for w in found)
+    assert any("casestudies_logo_width" in w and "150" in w for w in found)
+    # defaults are in force: 150px logos, "Read more", industry keys shown as is
+    cards = body(app, "cards.html")
+    assert cards.select_one("img")["style"] == "width: 150px;"
+    assert "Read more" in cards.select_one(".cs-link").text
+    assert "Civic Tech Talk (public)" in cards.text
+
+
+def test_a_single_pattern_string_is_accepted(build_root):
+    app = build_root("basic", confoverrides={"casestudies_data": "data/*.yaml"})
+    assert matching(app, "config") == []
+    assert body(app, "summary.html").select_one("section#acme-pay") is not None
+
+
+def test_config_values_are_used(build_root):
+    app = build_root("basic", confoverrides={"casestudies_link_text": "Full story",
+                                             "casestudies_logo_width": 90})
+    cards = body(app, "cards.html")
+    assert cards.select_one(".cs-link").text.startswith("Full story")
+    assert cards.select_one("img")["style"] == "width: 90px;"
