@@ -58,3 +58,20 @@ def test_role_in_myst(myst):
         ("Acme Pay", "https://example.com/acme"),
         ("Markdown", "page.html#md-co"),
     ]
+
+
+def test_myst_markup_errors_point_into_the_data_file(build_root, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinxext_casestudies", "myst_parser"]\n'
+                                 'casestudies_data = ["data.yaml"]\n', encoding="utf-8")
+    (src / "data.yaml").write_text(
+        "markup: myst\ncase_studies:\n  - id: md\n    name: Md\n    summary: |\n"
+        "      Fine paragraph.\n\n      A {nosuchrole}`x` role.\n\n"
+        "      ```{nosuchdirective}\n      ```\n", encoding="utf-8")
+    (src / "index.md").write_text("# Page\n\n```{case-study} md\n```\n", encoding="utf-8")
+    app = build_root("myst-errors", src=src)
+    found = warnings(app)
+    assert any(w.startswith("data.yaml:8:") and "nosuchrole" in w for w in found), found
+    assert any(w.startswith("data.yaml:10:") and "nosuchdirective" in w for w in found), found
+    assert body(app, "index.html").select_one("#md .cs-summary p").text == "Fine paragraph."
