@@ -31,6 +31,14 @@ from sphinxext_casestudies.warnings import report, warn
 _ANY = directives.unchanged
 
 
+def _is_myst_state(state: object) -> bool:
+    try:
+        from myst_parser.mocking import MockState
+    except ImportError:
+        return False
+    return isinstance(state, MockState)
+
+
 class _CaseStudiesDirective(SphinxDirective):
     """Shared plumbing: warnings at the directive, the render context, the domain."""
 
@@ -120,13 +128,23 @@ class CaseStudy(_CaseStudiesDirective):
         return list(self.render(self.context(show.new_tab), [entry], layout,
                                 extra_classes=show.classes, canonical=canonical))
 
+    def first_content_line(self) -> int:
+        """The page line of the body's first line.
+
+        docutils gives ``content_offset`` as the absolute (0-based) offset;
+        MyST gives it relative to the directive's own first line.
+        """
+        if _is_myst_state(self.state):
+            return self.lineno + self.content_offset
+        return self.content_offset + 1
+
     def inline_entry(self) -> Entry | None:
         source, _ = self.get_source_info()
         srcdir = str(self.env.srcdir)
         entry, problems = parse_inline_entry(
             "\n".join(self.content),
             source=source or self.env.docname,
-            first_line=self.content_offset + 1,
+            first_line=self.first_content_line(),
             base_dir=os.path.dirname(source) if source else srcdir,
             srcdir=srcdir,
             markup=self.config.casestudies_markup,

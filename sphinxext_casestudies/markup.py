@@ -25,11 +25,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from docutils.parsers.rst import states
 from docutils.statemachine import StringList
+from docutils.transforms import references
 from docutils.utils import new_document
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import LoggingReporter
 
@@ -65,14 +68,18 @@ class MarkupParser:
     def blocks(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as body elements (paragraphs, lists, ...)."""
         doc = self._scratch_document(source)
-        if markup == "myst":
-            self._parse_myst(text, doc)
-        else:
-            self._parse_rst(text, doc)
+        with _warnings_located_in(source):
+            if markup == "myst":
+                self._parse_myst(text, doc)
+            else:
+                self._parse_rst(text, doc)
+            for transform in _REFERENCE_TRANSFORMS:
+                transform(doc).apply()
+        _scope_names_and_ids(doc, f"cs{_next_fragment(self.document)}-")
         children = list(doc.children)
         for child in children:
             child.parent = None
-        return self.sanitize(children, doc)
+        return self.sanitize(children, doc, text.line)
 
     def inline(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as a one-liner: the paragraph's content when it is one."""
@@ -129,46 +136,63 @@ class MarkupParser:
         for token in tokens:
             if token.map:
                 token.map = [token.map[0] + shift, token.map[1] + shift]
-        with _myst_warnings_at(doc["source"]):
-            parser.renderer.render(tokens, parser.options, {})
+        parser.renderer.render(tokens, parser.options, {})
 
     # -- making the result safe --------------------------------------------
 
-    def sanitize(self, parsed: list[nodes.Node], doc: nodes.document) -> list[nodes.Node]:
-        """Drop unsafe links, images and raw output from parsed data markup."""
+    def sanitize(self, parsed: list[nodes.Node], doc: nodes.document,
+                 line: int = 0) -> list[nodes.Node]:
+        """Drop unsafe links, images, downloads, meta and raw output from parsed data markup.
+
+        ``line`` is the field's first line, for nodes that carry none.
+        """
         holder = nodes.container()
         holder.extend(parsed)
-        for ref in list(holder.findall(nodes.reference)):
-            uri = ref.get("refuri")
-            if uri is None:
-                continue
-            scheme = url_scheme(uri)
+        where = f"{doc['source']}:"
+        refused: set[str] = set()  # `x <uri>`_ makes a reference and a target: warn once
+        for node in list(holder.findall(nodes.Element)):
+            uri = node.get("refuri")
+            scheme = url_scheme(uri) if isinstance(uri, str) else None
             if scheme is not None and scheme not in SAFE_LINK_SCHEMES:
-                self._report(ref, doc, f"link {uri!r} has scheme {scheme!r}; "
-                             "only http, https and mailto are allowed", "url")
-                ref.replace_self(nodes.inline("", "", *ref.children))
+                if uri not in refused:
+                    refused.add(uri)
+                    warn(f"link {uri!r} has scheme {scheme!r}; only http, https and mailto "
+                         "are allowed", "url", f"{where}{node.line or line}")
+                del node["refuri"]
+                if isinstance(node, nodes.reference):
+                    node.replace_self(nodes.inline("", "", *node.children))
         for image in list(holder.findall(nodes.image)):
-            problem = self._image_problem(image.get("uri", ""))
+            problem = self._path_problem(image.get("uri", ""), "image")
             if problem:
-                self._report(image, doc, problem[0], problem[1])
+                warn(problem[0], problem[1], f"{where}{image.line or line}")
                 image.replace_self(nodes.inline(image.get("alt", ""), image.get("alt", "")))
+        for download in list(holder.findall(addnodes.download_reference)):
+            problem = self._path_problem(download.get("reftarget", ""), "download")
+            if problem:
+                warn(problem[0], problem[1], f"{where}{download.line or line}")
+                download.replace_self(nodes.inline("", "", *download.children))
         if not self.allow_raw:
+            for meta in list(holder.findall(_META)):
+                doc.reporter.warning('"meta" directive disabled in data markup.',
+                                     line=meta.line or line)
+                meta.parent.remove(meta)
             for raw in list(holder.findall(nodes.raw)):
                 doc.reporter.warning("raw output disabled in data markup "
                                      "(casestudies_allow_raw is False).",
-                                     line=raw.line)
+                                     line=raw.line or line)
                 raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
         result = list(holder.children)
         for child in result:
             child.parent = None
         return result
 
-    def _image_problem(self, uri: str) -> tuple[str, str] | None:
+    def _path_problem(self, uri: str, what: str) -> tuple[str, str] | None:
+        """Why ``uri`` (an image or download in data markup) may not be used, if it may not."""
         scheme = url_scheme(uri)
         if scheme is not None:
             if scheme in ("http", "https"):
                 return None
-            return f"image {uri!r} has scheme {scheme!r}; only http and https are allowed", "url"
+            return f"{what} {uri!r} has scheme {scheme!r}; only http and https are allowed", "url"
         if uri.startswith("/"):
             path = os.path.join(self.srcdir, uri.lstrip("/"))
         else:
@@ -176,17 +200,16 @@ class MarkupParser:
         real = os.path.realpath(path)
         root = os.path.realpath(self.srcdir)
         if os.path.commonpath([real, root]) != root:
-            return f"image {uri!r} resolves outside the source folder", "image"
+            return f"{what} {uri!r} resolves outside the source folder", "image"
         return None
 
-    @staticmethod
-    def _report(node: nodes.Node, doc: nodes.document, message: str, subtype: str) -> None:
-        line = node.line or 0
-        warn(message, subtype, f"{doc['source']}:{line}")
 
+class _RelocateToDataFile(std_logging.Filter):
+    """Messages logged at ``(docname, line)`` while a field is parsed are about the data file.
 
-class _RelocateMystWarnings(std_logging.Filter):
-    """MyST locates its own warnings at (current page, line); the line is the data file's."""
+    MyST and some Sphinx directives locate their messages that way; the line
+    is already the data file's, so only the file needs replacing.
+    """
 
     def __init__(self, source: str) -> None:
         super().__init__()
@@ -200,14 +223,49 @@ class _RelocateMystWarnings(std_logging.Filter):
 
 
 @contextmanager
-def _myst_warnings_at(source: str) -> Iterator[None]:
-    names = ("sphinx.myst_parser.warnings_", "sphinx.myst_parser.mdit_to_docutils.base")
-    loggers = [std_logging.getLogger(name) for name in names]
-    flt = _RelocateMystWarnings(source)
-    for lg in loggers:
-        lg.addFilter(flt)
+def _warnings_located_in(source: str) -> Iterator[None]:
+    handlers = std_logging.getLogger("sphinx").handlers
+    flt = _RelocateToDataFile(source)
+    for handler in handlers:
+        handler.filters.insert(0, flt)
     try:
         yield
     finally:
-        for lg in loggers:
-            lg.removeFilter(flt)
+        for handler in handlers:
+            if flt in handler.filters:
+                handler.removeFilter(flt)
+
+
+_REFERENCE_TRANSFORMS = (
+    references.PropagateTargets, references.AnonymousHyperlinks,
+    references.IndirectHyperlinks, references.Footnotes,
+    references.ExternalTargets, references.InternalTargets,
+)
+_META = nodes.meta
+_FRAGMENTS: WeakKeyDictionary[nodes.document, int] = WeakKeyDictionary()
+
+
+def _next_fragment(page: nodes.document) -> int:
+    """A per-page counter: deterministic, so -j 1 and -j N give the same ids."""
+    _FRAGMENTS[page] = _FRAGMENTS.get(page, 0) + 1
+    return _FRAGMENTS[page]
+
+
+def _scope_names_and_ids(doc: nodes.document, prefix: str) -> None:
+    """Prefix the ids and target names a field defines, so they cannot clash with the page's.
+
+    Without this a data file's ``.. _docs: https://...`` would capture the
+    page's own ```docs`_`` link, and footnote ids would repeat the page's.
+    """
+    ids = {i for node in doc.findall(nodes.Element) for i in node["ids"]}
+    names = {n for node in doc.findall(nodes.Element) for n in node["names"]}
+    for node in doc.findall(nodes.Element):
+        node["ids"] = [prefix + i for i in node["ids"]]
+        node["names"] = [prefix + n for n in node["names"]]
+        node["dupnames"] = [prefix + n for n in node["dupnames"]]
+        if node.get("refid") in ids:
+            node["refid"] = prefix + node["refid"]
+        if node.get("refname") in names:
+            node["refname"] = prefix + node["refname"]
+        if "backrefs" in node:
+            node["backrefs"] = [prefix + b if b in ids else b for b in node["backrefs"]]

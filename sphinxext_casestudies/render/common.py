@@ -175,6 +175,8 @@ def headline_quote(ctx: RenderContext, entry: Entry) -> nodes.block_quote | None
     if entry.headline is None:
         return None
     inline = ctx.inline(entry, entry.headline)
+    if not inline:
+        return None  # a blank headline: an empty block quote would break Sphinx
     quote = nodes.block_quote(classes=["cs-headline"])
     if inline and all(isinstance(n, (nodes.Text, nodes.Inline)) for n in inline):
         para = nodes.paragraph(entry.headline.text, "", *inline)
@@ -190,10 +192,13 @@ def attribution_text(quote: Quote) -> str | None:
     return ", ".join(parts) if parts else None
 
 
-def pull_quote(ctx: RenderContext, entry: Entry, quote: Quote) -> nodes.block_quote:
-    """A block quote with ``author, role`` as its attribution."""
+def pull_quote(ctx: RenderContext, entry: Entry, quote: Quote) -> nodes.block_quote | None:
+    """A block quote with ``author, role`` as its attribution; None for a blank quote."""
+    parsed = ctx.blocks(entry, quote.text)
+    if not parsed:
+        return None
     block = nodes.block_quote(classes=["cs-quote"])
-    block.extend(ctx.blocks(entry, quote.text))
+    block.extend(parsed)
     who = attribution_text(quote)
     if who:
         block += text_node(nodes.attribution, entry, who, quote.line)

@@ -35,7 +35,9 @@ def render_full(ctx: RenderContext, entry: Entry) -> nodes.Element:
         summary.extend(ctx.blocks(entry, entry.summary))
         section += summary
     for quote in entry.quotes:
-        section += pull_quote(ctx, entry, quote)
+        block = pull_quote(ctx, entry, quote)
+        if block is not None:
+            section += block
     if not ctx.links_to_this_page(entry):
         more = read_more(ctx, entry)
         if more is not None:

@@ -13,11 +13,14 @@ def render_quote(ctx: RenderContext, entry: Entry) -> nodes.Element:
     box = nodes.container(classes=["cs-case-study", "cs-layout-quote", f"cs-kind-{entry.kind}"])
     box["cs-entry"] = entry.id
     ctx.claim_id(entry.id, box)
-    if entry.quotes:
-        box += pull_quote(ctx, entry, entry.quotes[0])
-    elif entry.headline is not None:
-        box += pull_quote(ctx, entry, Quote(text=entry.headline, author=entry.name,
-                                            line=entry.headline.line))
+    quotes = [*entry.quotes]
+    if entry.headline is not None:
+        quotes.append(Quote(text=entry.headline, author=entry.name, line=entry.headline.line))
+    for quote in quotes:  # the first that is not blank
+        block = pull_quote(ctx, entry, quote)
+        if block is not None:
+            box += block
+            break
     logo = logo_paragraph(ctx, entry)
     if logo is not None:
         box += logo
