@@ -184,6 +184,11 @@ class MarkupParser:
         result = list(holder.children)
         for child in result:
             child.parent = None
+            # docutils copies a parent's ``document`` into each child it gets:
+            # point the whole fragment at the page, or every doctree pickle
+            # would drag the scratch document (and its settings.env) along.
+            for descendant in child.findall():
+                descendant.document = self.document
         return result
 
     def _path_problem(self, uri: str, what: str) -> tuple[str, str] | None:
