@@ -123,3 +123,10 @@ def test_new_tab_only_on_request(basic):
     assert external and all(a["target"] == "_blank" and a["rel"] == ["noopener"]
                             for a in external)
     assert all(not a.has_attr("target") for a in body(basic, "summary.html").select("a"))
+
+
+def test_doctrees_do_not_carry_scratch_documents(basic):
+    """Parsed data fields must not drag their scratch document (and env) into pickles."""
+    doctree = basic.env.get_doctree("stories/acme")
+    foreign = [n for n in doctree.findall() if n.document not in (None, doctree)]
+    assert foreign == []
