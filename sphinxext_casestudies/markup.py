@@ -107,12 +107,17 @@ class MarkupParser:
         lines = text.text.splitlines()
         offset = max(text.line - 1, 0)
         items = [(doc["source"], offset + i) for i in range(len(lines))]
-        machine = states.RSTStateMachine(
-            state_classes=states.state_classes, initial_state="Body",
-            debug=doc.reporter.debug_flag,
-        )
-        machine.run(StringList(lines, items=items), doc, input_offset=offset,
-                    match_titles=False)
+        # Building a state machine costs more than most fields take to parse, so
+        # idle ones are reused (a pool, not one: a field may nest a directive
+        # that parses another field while the first machine is busy).
+        machine = _IDLE_MACHINES.pop() if _IDLE_MACHINES else states.RSTStateMachine(
+            state_classes=states.state_classes, initial_state="Body")
+        try:
+            machine.run(StringList(lines, items=items), doc, input_offset=offset,
+                        match_titles=False)
+        finally:
+            machine.observers.clear()  # run() attached doc.note_source; drop the doc
+            _IDLE_MACHINES.append(machine)
 
     def _parse_myst(self, text: Text, doc: nodes.document) -> None:
         try:
@@ -247,6 +252,7 @@ _REFERENCE_TRANSFORMS = (
     references.ExternalTargets, references.InternalTargets,
 )
 _META = nodes.meta
+_IDLE_MACHINES: list[states.RSTStateMachine] = []
 _FRAGMENTS: WeakKeyDictionary[nodes.document, int] = WeakKeyDictionary()
 
 
