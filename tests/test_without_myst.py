@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-
 from util import body, matching
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("myst_parser") is not None,
