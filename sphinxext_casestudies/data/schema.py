@@ -1,0 +1,224 @@
+"""Every field of a data file, described once.
+
+The validator (:mod:`.validate`) and the JSON Schema published for editors
+(:func:`json_schema`) are both derived from the tables here, so the two cannot
+drift apart: a field added, renamed or constrained here changes both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from sphinxext_casestudies.data.model import KINDS, MARKUPS
+
+Kind = Literal["text", "rich", "int", "date", "scalar", "list", "object"]
+"""``scalar``: text or a number (kept as its literal text); ``rich``: markup text."""
+
+Role = Literal["link", "image"]
+"""Extra meaning of a text field: ``link`` (document or URL), ``image`` (path or URL)."""
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+_BLANK = r"[\s\x00-\x20]*"
+"""What browsers skip before a URL (spaces and control characters)."""
+_SCHEME = r"[A-Za-z][A-Za-z0-9+.\-\t\n\r]*:"
+"""A URL scheme; browsers drop tabs and line breaks inside it ("java<TAB>script:")."""
+SCHEME_PATTERN = "^" + _BLANK + _SCHEME
+"""A value starting with this carries a URL scheme (checked case-insensitively)."""
+_URL_OR_NAME = rf"(?:(?!{_BLANK}{_SCHEME})|{_BLANK}[Hh][Tt][Tt][Pp][Ss]?://\S)"
+IMAGE_PATTERN = r"^(?=\s*\S)" + _URL_OR_NAME
+"""A logo: not blank, and no scheme at all (a path) or http(s)://."""
+LINK_PATTERN = r"^(?=[\s/]*[^\s/])" + _URL_OR_NAME
+"""A link: like a logo, and not only slashes (leading ones are dropped)."""
+SAFE_SCHEMES = ("http", "https")
+SAFE_INTEGER = 2**53 - 1
+"""Integers stay within what every JSON tool reads exactly (and far from str() limits)."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The type of a value and its constraints (ECMA- and Python-compatible regexes)."""
+
+    kind: Kind
+    description: str = ""
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    min_length: int = 0
+    minimum: int | None = None
+    maximum: int | None = None
+    items: Spec | None = None
+    fields: tuple[Field, ...] = ()
+    shorthand: str | None = None
+    role: Role | None = None
+    default: str | None = None
+
+    @cached_property
+    def unconstrained(self) -> bool:
+        """Any text of the right type is fine (the validator's fast path)."""
+        return not (self.role or self.min_length or self.enum or self.pattern)
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        """Names of the required sub-fields of an object spec."""
+        return tuple(f.name for f in self.fields if f.required)
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        """The sub-fields of an object spec by name, built once (specs are constants)."""
+        return {f.name: f for f in self.fields}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One named field of an object: ``shorthand`` objects accept a bare text as that field."""
+
+    name: str
+    spec: Spec
+    required: bool = False
+
+
+def _text(description: str, **kw: Any) -> Spec:
+    return Spec("text", description, **kw)
+
+
+def _rich(description: str, **kw: Any) -> Spec:
+    return Spec("rich", description, **kw)
+
+
+_IMAGE = _text(
+    "Path relative to the data file's folder (must stay inside the Sphinx source folder; "
+    "'logo.*' picks a candidate per builder) or an http(s) URL.",
+    min_length=1, pattern=IMAGE_PATTERN, role="image",
+)
+
+LOGO = Spec(
+    "object",
+    "Logo: a path or URL, or a mapping with src, alt, dark and width.",
+    shorthand="src",
+    fields=(
+        Field("src", _IMAGE, required=True),
+        Field("alt", _text("Alternative text; defaults to 'NAME logo'.")),
+        Field("dark", _text("Variant shown in dark mode: path or URL like src.",
+                            min_length=1, pattern=IMAGE_PATTERN, role="image")),
+        Field("width", Spec("int", "Width in CSS pixels; overrides casestudies_logo_width.",
+                            minimum=1, maximum=SAFE_INTEGER)),
+    ),
+)
+
+SECTION = Spec("object", "A part of the story under its own sub-heading.", fields=(
+    Field("title", _text("Sub-heading of the section.", min_length=1), required=True),
+    Field("body", _rich("Block markup of the section.", min_length=1), required=True),
+))
+
+QUOTE = Spec("object", "A pull quote.", fields=(
+    Field("text", _rich("The quoted words (inline markup).", min_length=1), required=True),
+    Field("author", _text("Who said it.")),
+    Field("role", _text("The author's role, e.g. 'CTO, Example Ltd'.")),
+))
+
+METRIC = Spec("object", "A key number.", fields=(
+    Field("value", Spec("scalar", "The number as shown, e.g. '80%'.", min_length=1),
+          required=True),
+    Field("label", _text("What the number measures.", min_length=1), required=True),
+))
+
+ENTRY = Spec("object", "One case study, article, talk or video.", fields=(
+    Field("id", _text("Unique id across all data files: lower-case letters, digits, '-', '_'.",
+                      pattern=SLUG_PATTERN), required=True),
+    Field("name", _text("Organisation or product shown, e.g. 'Gov.UK Pay'.", min_length=1),
+          required=True),
+    Field("title", _text("Heading of the full story; defaults to name.")),
+    Field("kind", _text("What the entry is.", enum=KINDS, default="case-study")),
+    Field("industry", _text("Industry key, e.g. 'finance' (see casestudies_industries).",
+                            min_length=1)),
+    Field("tags", Spec("list", "Free tags, for selection.",
+                       items=_text("A tag.", min_length=1))),
+    Field("logo", LOGO),
+    Field("headline", _rich("The one-liner: a quote or claim (inline markup).")),
+    Field("link", _text(
+        "Where the full story lives: a document name relative to the source folder, without "
+        "suffix (a leading '/' means the same), or an http(s) URL.",
+        min_length=1, pattern=LINK_PATTERN, role="link")),
+    Field("link_text", _text("Text of the link; overrides casestudies_link_text.")),
+    Field("summary", _rich("Who they are, in a paragraph or more (block markup).")),
+    Field("sections", Spec("list", "The story, one sub-heading per section.", items=SECTION)),
+    Field("quotes", Spec("list", "Pull quotes.", items=QUOTE)),
+    Field("metrics", Spec("list", "Key numbers.", items=METRIC)),
+    Field("date", Spec("date", "Date as YYYY-MM-DD, for sorting.", pattern=DATE_PATTERN)),
+    Field("order", Spec("int", "Integer, for sorting.", minimum=-SAFE_INTEGER,
+                        maximum=SAFE_INTEGER)),
+))
+
+FILE = Spec("object", "A data file holding a list of entries and its markup.", fields=(
+    Field("case_studies", Spec("list", "The entries.", items=ENTRY), required=True),
+    Field("markup", _text("Markup of this file's rich-text fields.", enum=MARKUPS)),
+))
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a data file, for editors and other tools."""
+    entry_ref = {"$ref": "#/$defs/entry"}
+    entry_list = {"type": "array", "items": entry_ref, "description": "A list of entries."}
+    file_schema = _spec_schema(FILE)
+    file_schema["properties"]["case_studies"] = {**entry_list,
+                                                 "description": "The entries."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "sphinxext-casestudies data file",
+        "description": "A list of entries, a mapping with 'case_studies' (and optionally "
+                       "'markup'), or one entry.",
+        "anyOf": [entry_list, file_schema, entry_ref],
+        "$defs": {"entry": _spec_schema(ENTRY)},
+    }
+
+
+def _spec_schema(spec: Spec) -> dict[str, Any]:
+    """The JSON Schema of one spec, recursively."""
+    if spec.kind == "object":
+        schema = _object_schema(spec)
+        if spec.shorthand is not None:
+            short = spec.by_name[spec.shorthand].spec
+            return {"description": spec.description, "anyOf": [_spec_schema(short), schema]}
+        return schema
+    schema = {"description": spec.description, **_TYPES[spec.kind]}
+    if spec.kind == "list":
+        assert spec.items is not None
+        schema["items"] = _spec_schema(spec.items)
+    if spec.enum:
+        schema["enum"] = list(spec.enum)
+    if spec.pattern:
+        schema["pattern"] = spec.pattern
+    if spec.min_length:
+        schema["minLength"] = spec.min_length
+    if spec.minimum is not None:
+        schema["minimum"] = spec.minimum
+    if spec.maximum is not None:
+        schema["maximum"] = spec.maximum
+    if spec.default is not None:
+        schema["default"] = spec.default
+    return schema
+
+
+def _object_schema(spec: Spec) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "description": spec.description,
+        "properties": {f.name: _spec_schema(f.spec) for f in spec.fields},
+        "additionalProperties": False,
+    }
+    required = [f.name for f in spec.fields if f.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+_TYPES: dict[str, dict[str, Any]] = {
+    "text": {"type": "string"},
+    "rich": {"type": "string"},
+    "int": {"type": "integer"},
+    "date": {"type": "string", "format": "date"},
+    "scalar": {"type": ["string", "number"]},
+    "list": {"type": "array"},
+}

@@ -1,0 +1,108 @@
+"""One entry's node -> a validated :class:`~.model.Entry`, with every problem it has.
+
+The checks come from :data:`.schema.ENTRY` through :mod:`.convert`; this module
+adds what a schema cannot say: logo files on disk, the industries vocabulary,
+and the defaults the model expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml.nodes import MappingNode, Node
+
+from sphinxext_casestudies.data.convert import BAD, Context, Obj, convert
+from sphinxext_casestudies.data.logos import LogoResolver
+from sphinxext_casestudies.data.model import Entry, Logo, Markup, Metric, Problem, Quote, Section
+from sphinxext_casestudies.data.schema import ENTRY
+from sphinxext_casestudies.data.wording import describe, hint, shown
+from sphinxext_casestudies.data.yamlnodes import Lines
+
+_DEFAULT_KIND = ENTRY.by_name["kind"].spec.default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What an entry is checked against besides its own text."""
+
+    path: str
+    srcdir: str
+    base_dir: str
+    markup: Markup = "rst"
+    industries: Mapping[str, str] | None = None
+    lines: Lines = field(default_factory=lambda: Lines(""), compare=False)
+    """Maps YAML lines to file lines (and shifts a directive body's lines)."""
+    logos: LogoResolver | None = field(default=None, compare=False)
+    """Shared by the entries of one load, so each distinct logo path is checked once."""
+
+
+def validate_entry(node: Node, settings: Settings) -> tuple[Entry | None, list[Problem]]:
+    """The entry, or None when any schema/url problem drops it; all problems either way."""
+    ctx = Context(settings.path, settings.lines)
+    if not isinstance(node, MappingNode):
+        ctx.report(node, "schema", f"an entry must be a mapping, got {describe(node)}")
+        return None, ctx.problems
+    obj = convert(ENTRY, node, "", ctx)
+    if obj is BAD:
+        return None, ctx.problems
+    fields = _fields(obj, settings, ctx)
+    _check_industry(fields["industry"], obj, settings, ctx)
+    # Two constructions are measured cheaper than one dataclasses.replace().
+    fingerprint = Entry(**fields).content_fingerprint()
+    return Entry(**fields, fingerprint=fingerprint), ctx.problems
+
+
+def _fields(obj: Obj, settings: Settings, ctx: Context) -> dict[str, Any]:
+    """Keyword arguments of :class:`Entry`, defaults and nested parts filled in."""
+    v = obj.values
+    return dict(
+        id=v["id"], name=v["name"], source=settings.path, line=obj.line,
+        markup=settings.markup, title=v.get("title"), kind=v.get("kind", _DEFAULT_KIND),
+        industry=v.get("industry"), tags=v.get("tags", ()),
+        logo=_logo(v.get("logo"), v["name"], settings, ctx),
+        headline=v.get("headline"), link=v.get("link"),
+        link_line=ctx.line(obj.nodes["link"]) if "link" in obj.nodes else 0,
+        link_text=v.get("link_text"), summary=v.get("summary"),
+        sections=tuple(Section(s.values["title"], s.values["body"], s.line)
+                       for s in v.get("sections", ())),
+        quotes=tuple(Quote(q.values["text"], q.values.get("author"), q.values.get("role"),
+                           q.line) for q in v.get("quotes", ())),
+        metrics=tuple(Metric(m.values["value"], m.values["label"], m.line)
+                      for m in v.get("metrics", ())),
+        date=v.get("date"), order=v.get("order"),
+    )
+
+
+def _logo(obj: Obj | None, name: str, settings: Settings, ctx: Context) -> Logo | None:
+    """The logo with its paths checked on disk; an ``image`` problem drops only the logo."""
+    if obj is None:
+        return None
+    src = _image(obj, "src", settings, ctx)
+    if src is None:
+        return None
+    return Logo(src=src, alt=obj.values.get("alt", f"{name} logo"),
+                dark=_image(obj, "dark", settings, ctx), width=obj.values.get("width"),
+                line=obj.line)
+
+
+def _image(obj: Obj, field: str, settings: Settings, ctx: Context) -> str | None:
+    value: Any = obj.values.get(field)
+    if value is None or Logo.is_url(value):
+        return value  # type: ignore[no-any-return]
+    resolver = settings.logos or LogoResolver(settings.srcdir)
+    resolved, why = resolver.resolve(value, settings.base_dir)
+    if why is not None:
+        ctx.report(obj.nodes[field], "image", f"logo.{field}: {why}")
+    return resolved
+
+
+def _check_industry(industry: str | None, obj: Obj, settings: Settings, ctx: Context) -> None:
+    """An industry outside a non-empty vocabulary is reported; the entry stays."""
+    known = settings.industries
+    if not known or industry is None or industry in known:
+        return
+    ctx.report(obj.nodes["industry"], "schema",
+               f"industry {shown(industry)} is not in casestudies_industries"
+               f"{hint(industry, tuple(known))}")
