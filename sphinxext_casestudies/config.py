@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from sphinxext_casestudies.warnings import conf_line
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -61,9 +63,13 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", validate_config, priority=100)
 
 
+def _where(conf_py: str, confdir: str, name: str) -> str | None:
+    return f"{conf_py}:{conf_line(confdir, name)}" if conf_py else None
+
+
 def validate_config(app: Sphinx, config: Config) -> None:
     """Replace each invalid value by its default, with a located warning."""
-    location = f"{Path(app.confdir, 'conf.py')}:" if app.confdir else None
+    conf_py = str(Path(app.confdir, "conf.py")) if app.confdir else ""
     for option in OPTIONS:
         value = config[option.name]
         if option.name == "casestudies_data" and isinstance(value, str):
@@ -73,6 +79,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
             logger.warning(
                 "%s must be %s, not %r; using the default %r",
                 option.name, option.expected, value, option.default,
-                type="casestudies", subtype="config", location=location,
+                type="casestudies", subtype="config",
+                location=_where(conf_py, str(app.confdir), option.name),
             )
             config[option.name] = option.default

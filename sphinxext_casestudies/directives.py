@@ -132,10 +132,10 @@ class CaseStudy(_CaseStudiesDirective):
         """The page line of the body's first line.
 
         docutils gives ``content_offset`` as the absolute (0-based) offset;
-        MyST gives it relative to the directive's own first line.
+        MyST gives the number of lines between the fence and the body.
         """
         if _is_myst_state(self.state):
-            return self.lineno + self.content_offset
+            return self.lineno + self.content_offset + 1
         return self.content_offset + 1
 
     def inline_entry(self) -> Entry | None:

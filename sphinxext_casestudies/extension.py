@@ -64,7 +64,7 @@ def load_data(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
         industries=app.config.casestudies_industries or None,
     )
     for problem in catalog.problems:
-        report(problem)
+        report(problem, confdir=str(app.confdir))
     check_document_links(catalog, env)
     domain.catalog = catalog
     domain.remember_canonical()

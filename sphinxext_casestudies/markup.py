@@ -18,6 +18,7 @@ with non-web schemes, images outside the source folder, raw HTML from MyST.
 from __future__ import annotations
 
 import copy
+import glob
 import logging as std_logging
 import os
 import re
@@ -162,29 +163,29 @@ class MarkupParser:
                 if uri not in refused:
                     refused.add(uri)
                     warn(f"link {uri!r} has scheme {scheme!r}; only http, https and mailto "
-                         "are allowed", "url", f"{where}{node.line or line}")
+                         "are allowed", "url", f"{where}{_line_of(node, line)}")
                 del node["refuri"]
                 if isinstance(node, nodes.reference):
                     node.replace_self(nodes.inline("", "", *node.children))
         for image in list(holder.findall(nodes.image)):
             problem = self._path_problem(image.get("uri", ""), "image")
             if problem:
-                warn(problem[0], problem[1], f"{where}{image.line or line}")
+                warn(problem[0], problem[1], f"{where}{_line_of(image, line)}")
                 image.replace_self(nodes.inline(image.get("alt", ""), image.get("alt", "")))
         for download in list(holder.findall(addnodes.download_reference)):
             problem = self._path_problem(download.get("reftarget", ""), "download")
             if problem:
-                warn(problem[0], problem[1], f"{where}{download.line or line}")
+                warn(problem[0], problem[1], f"{where}{_line_of(download, line)}")
                 download.replace_self(nodes.inline("", "", *download.children))
         if not self.allow_raw:
             for meta in list(holder.findall(_META)):
                 doc.reporter.warning('"meta" directive disabled in data markup.',
-                                     line=meta.line or line)
+                                     line=_line_of(meta, line))
                 meta.parent.remove(meta)
             for raw in list(holder.findall(nodes.raw)):
                 doc.reporter.warning("raw output disabled in data markup "
                                      "(casestudies_allow_raw is False).",
-                                     line=raw.line or line)
+                                     line=_line_of(raw, line))
                 raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
         result = list(holder.children)
         for child in result:
@@ -207,11 +208,23 @@ class MarkupParser:
             path = os.path.join(self.srcdir, uri.lstrip("/"))
         else:
             path = os.path.join(self.docdir, uri)
-        real = os.path.realpath(path)
         root = os.path.realpath(self.srcdir)
-        if os.path.commonpath([real, root]) != root:
-            return f"{what} {uri!r} resolves outside the source folder", "image"
+        # ``logo.*`` lets Sphinx pick any candidate file: every one must stay inside.
+        for candidate in [path, *(glob.glob(path) if glob.has_magic(path) else [])]:
+            real = os.path.realpath(candidate)
+            if os.path.commonpath([real, root]) != root:
+                return f"{what} {uri!r} resolves outside the source folder", "image"
         return None
+
+
+def _line_of(node: nodes.Node, fallback: int) -> int:
+    """The line of ``node`` or of its nearest ancestor that has one (links carry none)."""
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return int(current.line)
+        current = current.parent
+    return fallback
 
 
 class _RelocateToDataFile(std_logging.Filter):

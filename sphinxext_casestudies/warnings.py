@@ -6,6 +6,8 @@ message carries a location and can be silenced with ``suppress_warnings``.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Any
 
 from sphinx.util import logging
@@ -25,10 +27,33 @@ def warn(message: str, subtype: str, location: Any) -> None:
 
 
 def file_location(path: str, line: int) -> str:
-    """``path:line`` (``path:`` for a whole-file problem), as Sphinx prints node locations."""
-    return f"{path}:{line}" if line else f"{path}:"
+    """``path:line``; a whole-file problem (line 0) points at the file's first line.
+
+    Sphinx reads a location without a colon as a document name, and prints
+    ``path:`` as ``path::``, so a line is always given.
+    """
+    return f"{path}:{line or 1}"
 
 
-def report(problem: Problem) -> None:
-    """Emit a data-layer :class:`Problem` as a Sphinx warning at its file and line."""
-    warn(problem.message, problem.subtype, file_location(problem.path, problem.line))
+def conf_line(confdir: str, name: str) -> int:
+    """The line of ``conf.py`` that sets ``name`` (1 when it cannot be found)."""
+    try:
+        with open(os.path.join(confdir, "conf.py"), encoding="utf-8") as conf:
+            for number, text in enumerate(conf, start=1):
+                if re.match(rf"\s*{re.escape(name)}\s*[:=]", text):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1
+
+
+def report(problem: Problem, *, confdir: str = "") -> None:
+    """Emit a data-layer :class:`Problem` as a Sphinx warning at its file and line.
+
+    A problem with ``conf.py`` itself (a pattern matching nothing) is placed
+    at the line that sets ``casestudies_data``.
+    """
+    line = problem.line
+    if not line and confdir and problem.path == os.path.join(confdir, "conf.py"):
+        line = conf_line(confdir, "casestudies_data")
+    warn(problem.message, problem.subtype, file_location(problem.path, line))
