@@ -32,3 +32,21 @@ def test_no_css_in_latex_build(build_root):
     tex = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.tex"))
     assert "casestudies.css" not in tex
     assert "How Acme Pay cut incidents by 80" in tex
+
+
+def test_docs_parallel_build_is_byte_identical(build_root, tmp_path):
+    import shutil
+
+    import pytest
+
+    pytest.importorskip("myst_parser")
+    docs = Path(__file__).parent.parent / "docs"
+    pages = []
+    for jobs in (0, 2):
+        src = tmp_path / f"docs-j{jobs}"
+        shutil.copytree(docs, src, ignore=shutil.ignore_patterns("_build"))
+        app = build_root("docs", parallel=jobs, src=src)
+        assert warnings(app) == []
+        pages.append(_pages(app.outdir))
+    assert pages[0].keys() == pages[1].keys()
+    assert pages[0] == pages[1]

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOTS
 from sphinx.testing.util import SphinxTestApp
-from util import body
+from util import ROOTS, body
 
 
 class Project:

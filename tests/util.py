@@ -8,6 +8,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+ROOTS = Path(__file__).parent / "roots"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
