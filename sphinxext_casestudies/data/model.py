@@ -8,7 +8,8 @@ for incremental rebuilds.  Nothing here imports Sphinx or docutils.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Literal
 
 Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "directive"]
@@ -112,7 +113,6 @@ class Entry:
     metrics: tuple[Metric, ...] = ()
     date: str | None = None
     order: int | None = None
-    fingerprint: str = field(default="", compare=False)
 
     @property
     def heading(self) -> str:
@@ -123,15 +123,17 @@ class Entry:
     def link_is_url(self) -> bool:
         return self.link is not None and self.link.startswith(("https://", "http://"))
 
-    def content_fingerprint(self) -> str:
+    @cached_property
+    def fingerprint(self) -> str:
         """A digest of everything that shows when rendered (not of line numbers).
 
         Used to decide which documents an edit makes stale: moving an entry
-        within its file changes lines, not what readers see.
+        within its file changes lines, not what readers see.  Computed on first
+        use only: ``validate`` never needs it (a quarter of its time).
         """
         digest = hashlib.blake2b(digest_size=16)
         for f in fields(self):
-            if f.name in ("line", "link_line", "fingerprint", "source"):
+            if f.name in ("line", "link_line", "source"):
                 continue
             digest.update(f.name.encode())
             digest.update(_strip_lines(getattr(self, f.name)).encode("utf-8", "surrogatepass"))

@@ -27,7 +27,8 @@ def test_minimal_entry_defaults(one: One) -> None:
 
 def test_every_entry_gets_its_fingerprint(one: One) -> None:
     e = one(entry("headline: hi\n"))
-    assert e.fingerprint == e.content_fingerprint() != ""
+    other = one(entry("headline: ho\n"))
+    assert len(e.fingerprint) == 32 and e.fingerprint != other.fingerprint
 
 
 def test_fingerprint_ignores_position(load: Load) -> None:
