@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,14 +68,7 @@ def load_data(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
     check_document_links(catalog, env)
     domain.catalog = catalog
     domain.remember_canonical()
-    outdated = domain.outdated_docs(catalog) - removed
-    if app.parallel > 1:
-        # Readers are forked from this process: move what exists now (the
-        # catalog above all) out of the collector's sight, so a child's
-        # garbage collection does not touch, and so copy, every inherited page.
-        gc.collect()
-        gc.freeze()
-    return outdated
+    return domain.outdated_docs(catalog) - removed
 
 
 def check_document_links(catalog: Catalog, env: BuildEnvironment) -> None:
