@@ -12,16 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
-from sphinxext_casestudies.warnings import conf_line
+from sphinxext_casestudies.warnings import conf_line, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-logger = logging.getLogger(__name__)
-
 
 def _is_patterns(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
@@ -76,10 +71,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
             config[option.name] = [value]  # a single pattern is a fair reading
             continue
         if not option.check(value):
-            logger.warning(
-                "%s must be %s, not %r; using the default %r",
-                option.name, option.expected, value, option.default,
-                type="casestudies", subtype="config",
-                location=_where(conf_py, str(app.confdir), option.name),
-            )
+            warn(f"{option.name} must be {option.expected}, not {value!r}; "
+                 f"using the default {option.default!r}",
+                 "config", _where(conf_py, str(app.confdir), option.name))
             config[option.name] = option.default

@@ -34,13 +34,10 @@ from docutils.statemachine import StringList
 from docutils.transforms import references
 from docutils.utils import new_document
 from sphinx import addnodes
-from sphinx.util import logging
 from sphinx.util.docutils import LoggingReporter
 
 from sphinxext_casestudies.data.model import Text
 from sphinxext_casestudies.warnings import warn
-
-logger = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
@@ -77,10 +74,7 @@ class MarkupParser:
             for transform in _REFERENCE_TRANSFORMS:
                 transform(doc).apply()
         _scope_names_and_ids(doc, f"cs{_next_fragment(self.document)}-")
-        children = list(doc.children)
-        for child in children:
-            child.parent = None
-        return self.sanitize(children, doc, text.line)
+        return self.sanitize(list(doc.children), doc, text.line)
 
     def inline(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as a one-liner: the paragraph's content when it is one."""

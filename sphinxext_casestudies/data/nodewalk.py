@@ -56,12 +56,7 @@ def unsafe_nodes(root: Node, text: str) -> list[Node]:
         seen.add(id(node))
         if node.tag not in _FITTING_TAGS.get(type(node), ()):
             found.append(node)
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+        stack.extend(_children(node))
     return found
 
 
