@@ -6,6 +6,8 @@ make cycles), so no file can make them slow, however its aliases are laid out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sphinxext_casestudies.data.model import Problem
@@ -46,18 +48,8 @@ def unsafe_nodes(root: Node, text: str) -> list[Node]:
     """
     if "!" not in text:
         return []
-    found: list[Node] = []
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.tag not in _FITTING_TAGS.get(type(node), ()):
-            found.append(node)
-        stack.extend(_children(node))
-    return found
+    return [node for node in _each_once(root)
+            if node.tag not in _FITTING_TAGS.get(type(node), ())]
 
 
 def tag_problem(node: Node, path: str, lines: Lines) -> Problem:
@@ -74,16 +66,9 @@ def tainted(root: Node, bad: list[Node]) -> set[int]:
     if not bad:
         return set()
     parents: dict[int, list[Node]] = {}
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    for node in _each_once(root):
         for child in _children(node):
             parents.setdefault(id(child), []).append(node)
-            stack.append(child)
     marked = {id(n) for n in bad}
     todo = list(bad)
     while todo:
@@ -92,6 +77,19 @@ def tainted(root: Node, bad: list[Node]) -> set[int]:
                 marked.add(id(parent))
                 todo.append(parent)
     return marked
+
+
+def _each_once(root: Node) -> Iterator[Node]:
+    """Every node reachable from ``root``, each once (aliases share nodes, anchors loop)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(_children(node))
 
 
 def _children(node: Node) -> list[Node]:
