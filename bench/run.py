@@ -84,7 +84,7 @@ class Config:
     out: Path
     entries: int = 1000
     pages: int = 100
-    repeats: int = 3
+    repeats: int = 5
     parallel_entries: int = 5000
     parallel_pages: int = 100
     load_entries: int = 5000
@@ -96,7 +96,7 @@ def parse_args(argv: list[str] | None) -> tuple[Config, argparse.Namespace]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, help="entries of the full/incremental runs [1000]")
     parser.add_argument("--pages", type=int, help="pages of the full/incremental runs [100]")
-    parser.add_argument("--repeats", type=int, help="timed runs per variant [3]")
+    parser.add_argument("--repeats", type=int, help="timed runs per variant [5]")
     parser.add_argument("--parallel-entries", type=int, help="entries of the -j run [5000]")
     parser.add_argument("--parallel-pages", type=int, help="pages of the -j run [100]")
     parser.add_argument("--load-entries", type=int, help="entries of the load run [5000]")
@@ -457,6 +457,13 @@ def speedup_of(serial: Series, parallel: Series) -> tuple[float, str]:
     return value, f"{fmt_x(value)} ({fmt_s(one)} / {fmt_s(two)})" if value == value else "n/a"
 
 
+def spread(serial: Series, parallel: Series) -> str:
+    """How far runs scatter: a speed-up read off two medians hides it."""
+    if not (serial.ok and parallel.ok):
+        return "n/a"
+    return " / ".join(f"{min(s.walls):.1f}-{max(s.walls):.1f} s" for s in (serial, parallel))
+
+
 def bench_parallel(config: Config, report: Report) -> None:
     entries, pages = config.parallel_entries, config.parallel_pages
     root = generate_projects(project_dir(config, entries, pages), entries, pages, config.seed)
@@ -479,6 +486,16 @@ def bench_parallel(config: Config, report: Report) -> None:
             ">= hand-written",
             verdict(passed),
         )
+    )
+    two = {side: series[f"{side} -j2"].median("walls") for side in SIDES}
+    report.rows.append(
+        Row(f"`-j 2` build, wall (N={entries}, P={pages})", fmt_s(two["ext"]), fmt_s(two["rst"]),
+            fmt_x(ratio(two["ext"], two["rst"])), "(info)", "")
+    )
+    report.rows.append(
+        Row(f"`-j 1` / `-j 2` walls, min-max of {config.repeats} (N={entries}, P={pages})",
+            spread(series["ext -j1"], series["ext -j2"]),
+            spread(series["rst -j1"], series["rst -j2"]), "", "(info)", "")
     )
     add_failures(report, "parallel", series)
     report.raw["parallel"] = {label: asdict(s) for label, s in series.items()}

@@ -10,6 +10,7 @@ from sphinxext_casestudies.data.loader import load_catalog
 from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
+from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole
@@ -36,8 +37,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(SectionsWhereTheyCanStand)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
+    app.connect("env-updated", release_catalog)
     app.connect("env-get-updated", moved_references)
     setup_html(app)
+    setup_forking(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -77,6 +80,18 @@ def check_document_links(catalog: Catalog, env: BuildEnvironment) -> None:
         if entry.link and not entry.link_is_url and entry.link not in env.found_docs:
             warn(f"entry {entry.id!r}: link {entry.link!r} is not a document of this project",
                  "ref", file_location(entry.source, entry.link_line or entry.line))
+
+
+def release_catalog(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages are read, so nothing needs the entries any more: free them before writing.
+
+    Directives and the role are the only readers of the catalog.  Writing
+    uses the domain's per-document records, so the catalog would only add
+    to peak memory and to every garbage collection of the main process.
+    The next build loads the data again, at ``env-get-outdated``.
+    """
+    get_domain(env).catalog = Catalog()
+    return []
 
 
 def moved_references(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -117,3 +117,23 @@ def test_logo_file_change_recopies_the_image(project):
 def test_config_change_rebuilds_everything(project):
     _, read = project.build(casestudies_link_text="Continue")
     assert read == ["index", "p-grid", "p-none", "p-one", "p-role", "p-sel", "p-two"]
+
+
+def test_one_app_building_twice_reloads_the_data(tmp_path: Path):
+    """Like an in-process rebuild loop: the catalog is freed before writing, reloaded next build."""
+    from sphinxext_casestudies.domain import get_domain
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-incremental", src)
+    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        assert get_domain(app.env).catalog.entries == ()  # released once pages were read
+        Project(src).edit("data/a.yaml", "Headline of one.", "Reloaded headline of one.")
+        read: list[str] = []
+        app.connect("env-before-read-docs", lambda _a, _e, docnames: read.extend(docnames))
+        app.build()
+        assert sorted(read) == ["p-one", "p-sel"]
+        assert "Reloaded headline of one." in body(app, "p-one.html").text
+    finally:
+        app.cleanup()

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -209,10 +209,14 @@ def prepare_corpus_project(tmp: Path) -> tuple[Path, list[Case]]:
 
 # -- building ------------------------------------------------------------------------------
 
-def build(srcdir: Path, buildername: str = "html", **confoverrides: Any) -> SphinxTestApp:
+def build(srcdir: Path, buildername: str = "html", *,
+          listeners: dict[str, Callable[..., Any]] | None = None,
+          **confoverrides: Any) -> SphinxTestApp:
     """Build ``srcdir`` once; docutils' global registries are restored afterwards."""
     app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=confoverrides,
                         status=StringIO(), warning=StringIO())
+    for event, listener in (listeners or {}).items():
+        app.connect(event, listener)
     try:
         app.build()
     finally:

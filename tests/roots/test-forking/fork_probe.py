@@ -1,0 +1,32 @@
+"""Test probe: reports, in each page, whether a forked worker read and wrote it
+and whether that worker saw the inherited heap frozen."""
+
+import gc
+import os
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+MAIN_PID = os.getpid()  # this module is imported by the main process, before any fork
+
+
+def _state() -> str:
+    worker = "yes" if os.getpid() != MAIN_PID else "no"
+    frozen = "yes" if gc.get_freeze_count() > 0 else "no"
+    return f"worker={worker} frozen={frozen}"
+
+
+class ReadProbe(SphinxDirective):
+    def run(self):
+        return [nodes.paragraph("", f"read: {_state()}", classes=["read-probe"])]
+
+
+def _write_probe(app, pagename, templatename, context, doctree):
+    if doctree is not None:
+        context["body"] += f'<p class="write-probe">write: {_state()}</p>'
+
+
+def setup(app):
+    app.add_directive("fork-probe", ReadProbe)
+    app.connect("html-page-context", _write_probe)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
