@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -37,6 +37,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import LoggingReporter
 
 from sphinxext_casestudies.data.model import Text
+from sphinxext_casestudies.plain_rst import paragraphs, plain_blocks
 from sphinxext_casestudies.warnings import warn
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -62,18 +63,30 @@ class MarkupParser:
     srcdir: str
     docdir: str
     allow_raw: bool
+    _plain_ok: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        # PEP and RFC references turn plain words into links: no fast path then.
+        settings = self.document.settings
+        self._plain_ok = not (getattr(settings, "pep_references", False)
+                              or getattr(settings, "rfc_references", False))
 
     def blocks(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as body elements (paragraphs, lists, ...)."""
+        fragment = _next_fragment(self.document)
+        plain = plain_blocks(text.text) if markup == "rst" and self._plain_ok else None
+        if plain is not None:
+            return paragraphs(plain, source, max(text.line, 1), self.document)
         doc = self._scratch_document(source)
         with _warnings_located_in(source):
             if markup == "myst":
                 self._parse_myst(text, doc)
             else:
                 self._parse_rst(text, doc)
-            for transform in _REFERENCE_TRANSFORMS:
-                transform(doc).apply()
-        _scope_names_and_ids(doc, f"cs{_next_fragment(self.document)}-")
+            if next(doc.findall(_takes_part_in_linking), None) is not None:
+                for transform in _REFERENCE_TRANSFORMS:
+                    transform(doc).apply()
+        _scope_names_and_ids(doc, f"cs{fragment}-")
         return self.sanitize(list(doc.children), doc, text.line)
 
     def inline(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
@@ -262,6 +275,12 @@ _REFERENCE_TRANSFORMS = (
     references.IndirectHyperlinks, references.Footnotes,
     references.ExternalTargets, references.InternalTargets,
 )
+_LINKING = (nodes.target, nodes.reference, nodes.footnote, nodes.footnote_reference)
+
+
+def _takes_part_in_linking(node: nodes.Node) -> bool:
+    """Whether the reference transforms have work here; without such nodes all six do nothing."""
+    return isinstance(node, _LINKING)
 _META = nodes.meta
 _IDLE_MACHINES: list[tuple[states.RSTStateMachine, states.Inliner]] = []
 
@@ -341,12 +360,13 @@ def _scope_names_and_ids(doc: nodes.document, prefix: str) -> None:
     Without this a data file's ``.. _docs: https://...`` would capture the
     page's own ```docs`_`` link, and footnote ids would repeat the page's.
     """
-    ids = {i for node in doc.findall(nodes.Element) for i in node["ids"]}
-    names = {n for node in doc.findall(nodes.Element) for n in node["names"]}
-    for node in doc.findall(nodes.Element):
-        node["ids"] = [prefix + i for i in node["ids"]]
-        node["names"] = [prefix + n for n in node["names"]]
-        node["dupnames"] = [prefix + n for n in node["dupnames"]]
+    elements = list(doc.findall(nodes.Element))
+    ids = {i for node in elements for i in node["ids"]}
+    names = {n for node in elements for n in node["names"]}
+    for node in elements:
+        for key in ("ids", "names", "dupnames"):
+            if node[key]:
+                node[key] = [prefix + value for value in node[key]]
         if node.get("refid") in ids:
             node["refid"] = prefix + node["refid"]
         if node.get("refname") in names:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from docutils import nodes
 from util import body, html, warnings
 
 
@@ -130,3 +133,11 @@ def test_doctrees_do_not_carry_scratch_documents(basic):
     doctree = basic.env.get_doctree("stories/acme")
     foreign = [n for n in doctree.findall() if n.document not in (None, doctree)]
     assert foreign == []
+
+
+def test_logos_are_located_at_their_data_file_lines(basic):
+    """Sphinx's image warnings and its i18n pass read a node's location: the line of its src."""
+    doctree = basic.env.get_doctree("summary")
+    located = [(Path(image.source).name, image.line) for image in doctree.findall(nodes.image)]
+    assert located == [("stories.yaml", 8), ("stories.yaml", 8),
+                       ("stories.yaml", 38), ("stories.yaml", 47)]

@@ -106,11 +106,15 @@ def text_node(cls: type[_T], entry: Entry, text: str, line: int, **attrs: object
 
 # -- logos ---------------------------------------------------------------------
 
-def logo_images(logo: Logo, width: int, *, override: bool = False) -> list[nodes.image]:
+def logo_images(logo: Logo, width: int, source: str, line: int, *,
+                override: bool = False) -> list[nodes.image]:
     """One image, or a light and a dark one shown by the theme's colour scheme.
 
     ``width`` is the directive's ``:logo-width:`` when ``override`` (it wins),
-    else the configured default (the entry's own ``width`` wins).
+    else the configured default (the entry's own ``width`` wins).  Each image
+    is located at ``source:line`` in the data file: Sphinx's image warnings
+    then point there, and its i18n pass does not have to patch in a location
+    (it renders every such node as XML for a debug message, even unlogged).
     """
     size = width if override else (logo.width or width)
     images = []
@@ -119,10 +123,10 @@ def logo_images(logo: Logo, width: int, *, override: bool = False) -> list[nodes
         variants.append((logo.dark, ["only-dark"]))
     for src, extra in variants:
         uri = src if Logo.is_url(src) else "/" + src
-        images.append(nodes.image(
-            uri=uri, alt=logo.alt, width=f"{size}px",
-            classes=["cs-logo-img", "no-scaled-link", *extra],
-        ))
+        image = nodes.image(uri=uri, alt=logo.alt, width=f"{size}px",
+                            classes=["cs-logo-img", "no-scaled-link", *extra])
+        image.source, image.line = source, line
+        images.append(image)
     return images
 
 
@@ -136,7 +140,9 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     if entry.logo is None:
         return None
     para = nodes.paragraph(classes=["cs-logo"])
-    for image in logo_images(entry.logo, width or ctx.logo_width, override=width is not None):
+    para.source, para.line = entry.source, entry.logo.line or entry.line
+    for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
+                             override=width is not None):
         wrapped: nodes.Node | None = None
         if target == "entry":
             wrapped = ctx.link(entry, image)

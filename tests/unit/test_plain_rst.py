@@ -1,0 +1,110 @@
+"""The plain-paragraph fast path gives exactly the nodes docutils' parser gives.
+
+Each text is parsed twice by the same :class:`MarkupParser`: once as the
+extension does it (fast path allowed) and once forced through docutils'
+state machine, and the two node trees are compared attribute by attribute,
+with source, line and owning document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxext_casestudies.data.model import Text
+from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.plain_rst import plain_blocks
+
+SOURCE = "/data/stories.yaml"
+
+
+def _parser(**overrides: Any) -> MarkupParser:
+    doc_settings = get_default_settings(Parser)
+    for name, value in overrides.items():
+        setattr(doc_settings, name, value)
+    page = new_document("/src/index.rst", doc_settings)
+    return MarkupParser(document=page, srcdir="/src", docdir="/src", allow_raw=False)
+
+
+def _dump(node: nodes.Node, page: nodes.document) -> Any:
+    owned = node.document is page
+    if isinstance(node, nodes.Text):
+        return ("#text", str(node), owned)
+    assert isinstance(node, nodes.Element)
+    return (node.tagname, node.rawsource, node.source, node.line, owned,
+            sorted(node.attributes.items()), [_dump(child, page) for child in node.children])
+
+
+def _both(text: str, line: int = 7) -> tuple[Any, Any]:
+    parser = _parser()
+    fast = parser.blocks(Text(text, line), SOURCE, "rst")
+    parser._plain_ok = False
+    full = parser.blocks(Text(text, line), SOURCE, "rst")
+    return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
+
+
+PLAIN = [
+    "One line of prose.",
+    "Two lines\nof prose, one paragraph.",
+    "First paragraph.\n\nSecond paragraph,\nover two lines.\n",
+    "Trailing spaces stay inside   \nbut not at the end   \n",
+    "Blank lines of spaces\n   \nseparate paragraphs too.",
+    "\n\nLeading and trailing blank lines\n\n\n",
+    "Quotes \"double\" and 'single', dashes -- and ... ellipses; 50% less (really) & more <b>",
+    "Ünïcödé words, Łódź and 東京 stay text.",
+    "Ends with a colon-free question?",
+    "Numbers inside 2024 and 3x are fine, as is a trailing period.",
+    "",
+    "   \n  \n",
+]
+
+NOT_PLAIN = [
+    "*emphasis* here", "``literal``", "a `link <https://example.com>`_", "name_ reference",
+    "see [1]_", "a |sub| stitution", "escaped \\* star", "a :role:`x`", "https://example.com",
+    "mail me@example.com", "tab\tinside", "  indented quote", "- a bullet", "+ a bullet",
+    "1. first", "A. first", "iv) fourth", "(a) first", "#. auto", "Term\n   definition",
+    "Title\n=====", ">>> 1 + 1", "| line block", "+---+\n| a |\n+---+", "=== ===\na b\n=== ===",
+    ".. note:: x", "__ https://example.com", "Paragraph::\n\n   literal", "• bullet",
+    "-- attribution", "9 lives", "Line one\n2nd line",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_text_takes_the_fast_path_and_matches_the_parser(text: str) -> None:
+    assert plain_blocks(text) is not None
+    fast, full = _both(text)
+    assert fast == full
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_text_that_may_hold_markup_is_left_to_the_parser(text: str) -> None:
+    assert plain_blocks(text) is None
+
+
+def test_the_first_line_of_a_field_without_a_known_line_is_line_1() -> None:
+    fast, full = _both("First.\n\nSecond.", line=0)
+    assert fast == full
+    assert [para[3] for para in fast] == [1, 3]
+
+
+def test_pep_and_rfc_references_switch_the_fast_path_off() -> None:
+    parser = _parser(pep_references=True)
+    [paragraph] = parser.blocks(Text("As PEP 8 says.", 1), SOURCE, "rst")
+    assert [ref["refuri"] for ref in paragraph.findall(nodes.reference)] == [
+        "https://peps.python.org/pep-0008"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé東 \n.,;!?'\"-()#+=<>&/~%0123456789•")),
+               max_size=60))
+def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
+    if plain_blocks(text) is not None:
+        fast, full = _both(text)
+        assert fast == full
