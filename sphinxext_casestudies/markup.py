@@ -276,13 +276,13 @@ _REFERENCE_TRANSFORMS = (
     references.ExternalTargets, references.InternalTargets,
 )
 _LINKING = (nodes.target, nodes.reference, nodes.footnote, nodes.footnote_reference)
+_META = nodes.meta
+_IDLE_MACHINES: list[tuple[states.RSTStateMachine, states.Inliner]] = []
 
 
 def _takes_part_in_linking(node: nodes.Node) -> bool:
     """Whether the reference transforms have work here; without such nodes all six do nothing."""
     return isinstance(node, _LINKING)
-_META = nodes.meta
-_IDLE_MACHINES: list[tuple[states.RSTStateMachine, states.Inliner]] = []
 
 
 class _MystParserPool:

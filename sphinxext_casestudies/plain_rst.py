@@ -9,7 +9,8 @@ The test is deliberately narrow.  Text qualifies only when
 
 * it has none of the characters that start inline markup, a role, a
   reference, a standalone URI or an e-mail address: ``* ` _ | [ \\ : @``
-  (nor a tab, which docutils expands);
+  (nor a tab, which docutils expands, nor a line break other than ``\\n``,
+  which :meth:`str.splitlines` would split on where this test does not look);
 * every line is blank (spaces only) or starts with a letter, so no line can
   open a list, a table, a directive, a quote, a title underline or a
   definition;
@@ -27,6 +28,7 @@ from docutils import nodes
 
 _NOT_PLAIN = re.compile(
     r"[*`_|\[\\:@\t]"            # inline markup, roles, references, URIs, e-mail
+    r"|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"  # line breaks other than \n (splitlines)
     r"|^(?![^\W\d_]| *$)"        # a line that neither starts with a letter nor is blank
     r"|^\w+[.)](?:\s|$)",        # a line that starts like an enumerator
     re.MULTILINE,

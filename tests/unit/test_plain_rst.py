@@ -72,7 +72,8 @@ NOT_PLAIN = [
     "1. first", "A. first", "iv) fourth", "(a) first", "#. auto", "Term\n   definition",
     "Title\n=====", ">>> 1 + 1", "| line block", "+---+\n| a |\n+---+", "=== ===\na b\n=== ===",
     ".. note:: x", "__ https://example.com", "Paragraph::\n\n   literal", "• bullet",
-    "-- attribution", "9 lives", "Line one\n2nd line",
+    "-- attribution", "9 lives", "Line one\n2nd line", "Hello\u2028\u2028- item",
+    "Form\x0cfeed", "Carriage\r\nreturn",
 ]
 
 
@@ -101,9 +102,18 @@ def test_pep_and_rfc_references_switch_the_fast_path_off() -> None:
         "https://peps.python.org/pep-0008"]
 
 
+ODD = list("aZé東½ \n\r\x0c\u2028\x85.,;!?'\"-()#+=<>&/~%0123456789•")
+WORDS = st.text(alphabet=st.sampled_from([*"abcXYZéß东", *ODD]), min_size=1, max_size=12)
+LINES = st.builds("".join, st.tuples(st.sampled_from(list("aZéAiI")), WORDS))
+SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "\u2028", "\r\n"])
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZé東 \n.,;!?'\"-()#+=<>&/~%0123456789•")),
-               max_size=60))
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from(ODD), max_size=60),
+    st.lists(st.tuples(LINES, SEPARATORS), max_size=6).map(
+        lambda parts: "".join(line + sep for line, sep in parts)),
+))
 def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
         fast, full = _both(text)
