@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -63,18 +63,14 @@ class MarkupParser:
     srcdir: str
     docdir: str
     allow_raw: bool
-    _plain_ok: bool = field(init=False, default=False)
-
-    def __post_init__(self) -> None:
-        # PEP and RFC references turn plain words into links: no fast path then.
-        settings = self.document.settings
-        self._plain_ok = not (getattr(settings, "pep_references", False)
-                              or getattr(settings, "rfc_references", False))
 
     def blocks(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as body elements (paragraphs, lists, ...)."""
+        # Numbered even when nothing is parsed, so the ids of later fields stay put.
         fragment = _next_fragment(self.document)
-        plain = plain_blocks(text.text) if markup == "rst" and self._plain_ok else None
+        # PEP and RFC references turn plain words into links: no fast path then.
+        _, *word_links = _inline_settings(self.document.settings)
+        plain = plain_blocks(text.text) if markup == "rst" and not any(word_links) else None
         if plain is not None:
             return paragraphs(plain, source, max(text.line, 1), self.document)
         doc = self._scratch_document(source)
@@ -335,9 +331,7 @@ def _reusable_inliner() -> states.Inliner:
     built_for: list[tuple[bool, bool, bool]] = []
 
     def init_customizations(settings: Any) -> None:
-        key = (bool(getattr(settings, "character_level_inline_markup", False)),
-               bool(getattr(settings, "pep_references", False)),
-               bool(getattr(settings, "rfc_references", False)))
+        key = _inline_settings(settings)
         if built_for != [key]:
             inliner.implicit_dispatch = []
             build(settings)
@@ -345,6 +339,15 @@ def _reusable_inliner() -> states.Inliner:
 
     setattr(inliner, "init_customizations", init_customizations)  # noqa: B010
     return inliner
+
+
+def _inline_settings(settings: Any) -> tuple[bool, bool, bool]:
+    """What inline parsing depends on: character-level markup, PEP and RFC references."""
+    return (bool(getattr(settings, "character_level_inline_markup", False)),
+            bool(getattr(settings, "pep_references", False)),
+            bool(getattr(settings, "rfc_references", False)))
+
+
 _FRAGMENTS: WeakKeyDictionary[nodes.document, int] = WeakKeyDictionary()
 
 

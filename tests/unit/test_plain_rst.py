@@ -9,6 +9,7 @@ with source, line and owning document.
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from docutils import nodes
@@ -45,8 +46,8 @@ def _dump(node: nodes.Node, page: nodes.document) -> Any:
 def _both(text: str, line: int = 7) -> tuple[Any, Any]:
     parser = _parser()
     fast = parser.blocks(Text(text, line), SOURCE, "rst")
-    parser._plain_ok = False
-    full = parser.blocks(Text(text, line), SOURCE, "rst")
+    with patch("sphinxext_casestudies.markup.plain_blocks", return_value=None):
+        full = parser.blocks(Text(text, line), SOURCE, "rst")
     return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
 
 
