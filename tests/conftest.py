@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -10,12 +11,37 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sphinx.testing.util import SphinxTestApp
+
+from sphinxext_casestudies.data import yamlnodes
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``CS_YAML_LOADER=python`` runs everything with PyYAML's pure-Python loader.
+
+    That is what users get where PyYAML has no libyaml (tox env ``pureyaml``);
+    every test must give the same result with either loader.
+    """
+    wanted = os.environ.get("CS_YAML_LOADER", "")
+    if wanted == "python":
+        yamlnodes._LOADER = yaml.SafeLoader
+    elif wanted == "libyaml":
+        if not yaml.__with_libyaml__:
+            raise pytest.UsageError("CS_YAML_LOADER=libyaml, but this PyYAML has no libyaml")
+        yamlnodes._LOADER = yaml.CSafeLoader
+    elif wanted:
+        raise pytest.UsageError(f"CS_YAML_LOADER must be 'python' or 'libyaml', not {wanted!r}")
+
+
+def pytest_report_header() -> str:
+    loader = "pure Python" if yamlnodes._LOADER is yaml.SafeLoader else "libyaml"
+    return f"sphinxext-casestudies: YAML loader {loader}, PyYAML {yaml.__version__}"
 
 
 @pytest.fixture(scope="session")

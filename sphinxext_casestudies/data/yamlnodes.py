@@ -2,9 +2,11 @@
 
 Only *composing* is done (no construction), so no tag can run code and no
 alias is expanded; nodes keep their marks, so every problem has a line.  Two
-measured traps are handled here: libyaml's composer recurses in C and crashes
-the process on deep nesting (guarded by :func:`nesting_problem`), and the
-garbage collector dominates the time of composing big files (paused).
+measured traps are handled here: the composers recurse (libyaml's in C, which
+crashed the process before libyaml had a limit of its own; PyYAML's in
+Python) on deep nesting, guarded by :func:`nesting_problem` below every
+library limit, and the garbage collector dominates the time of composing big
+files (paused).
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from yaml.nodes import Node
 from sphinxext_casestudies.data.model import Problem
 
 MAX_DEPTH = 100
-"""Deepest nesting of collections accepted (the schema needs 4)."""
-_CHEAP_LIMIT = 5000
-"""Below this conservative bound, nesting cannot crash libyaml (measured fine at 20000)."""
+"""Deepest nesting of collections accepted (the schema needs 4; libyaml's own limit is 1000)."""
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
 if _LOADER is None:  # pragma: no cover - depends on the PyYAML build
@@ -106,8 +106,8 @@ def compose(text: str, path: str, lines: Lines | None = None,
         return None, [_syntax_problem(err, path, lines)]
     except yaml.YAMLError as err:  # the pure-Python reader checks characters up front
         return None, [_reader_problem(err, path, lines)]
-    except RecursionError:  # the pure-Python composer recurses too
-        return None, [Problem(path, lines.first_line, "data", "YAML nested too deeply")]
+    except RecursionError:  # the pure-Python composer recurses (the guard keeps it shallow)
+        return None, [Problem(path, lines.first_line, "limit", "YAML nested too deeply")]
     except UnicodeError as err:  # lone surrogates in text handed over by a caller
         return None, [Problem(path, lines.first_line, "data", f"unreadable text: {err}")]
 
@@ -115,9 +115,36 @@ def compose(text: str, path: str, lines: Lines | None = None,
 def _compose(text: str) -> Node | None:
     loader = _LOADER(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        root: Node | None = loader.get_single_node()
     finally:
         loader.dispose()
+    if root is not None and _LOADER is yaml.SafeLoader and _SURROGATE_ESCAPE.search(text):
+        _refuse_surrogates(root)
+    return root
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(root: Node) -> None:
+    """Refuse a lone surrogate escape (``"\\ud800"``) as libyaml does.
+
+    PyYAML's pure-Python scanner accepts one and builds text that no UTF-8
+    page can hold; libyaml refuses it at the scalar.  Only text holding such
+    an escape is walked.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node.value, str):
+            if _SURROGATE.search(node.value):
+                raise yaml.MarkedYAMLError(
+                    "while parsing a quoted scalar", node.start_mark,
+                    "found invalid Unicode character escape code", node.start_mark)
+        else:
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
 
 
 @contextmanager
@@ -137,12 +164,30 @@ def gc_paused() -> Iterator[None]:
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, path: str, lines: Lines) -> Problem:
+    """The syntax error at the same line whichever loader found it.
+
+    At the end of a text without a final line break libyaml points at the
+    line after the last one, the pure-Python loader at the last one: the last
+    real line it is.  A tab where YAML wants spaces is worded the same way for
+    both (they disagree, and it is the most common mistake).
+    """
     mark = err.problem_mark or err.context_mark
-    line = lines.at(mark.line) if mark is not None else 0
+    line = 0
+    if mark is not None:
+        line = lines.at(min(mark.line, len(_YAML_BREAK.findall(lines.text))))
     if "expected a single document" in str(err.context):
         return Problem(path, line, "data", "more than one YAML document (a data file holds one)")
+    if mark is not None and _char_at(lines.text, mark.line, mark.column) == "\t":
+        return Problem(path, line, "data", "YAML syntax error: a tab character where YAML "
+                       "needs spaces (YAML is indented with spaces only)")
     where = f" ({err.context})" if err.context else ""
     return Problem(path, line, "data", f"YAML syntax error: {err.problem}{where}")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    rows = _YAML_BREAK.split(text, maxsplit=line + 1)
+    row = rows[line] if line < len(rows) else ""
+    return row[column:column + 1]
 
 
 def _reader_problem(err: yaml.YAMLError, path: str, lines: Lines) -> Problem:
@@ -158,23 +203,44 @@ def _reader_problem(err: yaml.YAMLError, path: str, lines: Lines) -> Problem:
 # --- nesting guard --------------------------------------------------------------------
 
 def nesting_problem(text: str, path: str, lines: Lines | None = None) -> Problem | None:
-    """A problem when collections nest deeper than :data:`MAX_DEPTH`, else None.
+    """A ``limit`` problem when collections nest deeper than :data:`MAX_DEPTH`, else None.
 
-    Cheap conservative bounds first (any file of normal shape stops there);
-    only a suspicious file has its real depth measured with the event parser,
-    which, unlike the composer, is iterative in libyaml.
+    Ours runs before any limit of the YAML library (libyaml 0.2.5 as bundled
+    with PyYAML 6.0.4 stops at 1000 levels with a message of its own; the
+    pure-Python composer recurses until Python's recursion limit), so a file
+    nested too deep gets the same warning whatever PyYAML was installed.
+    Cheap conservative bounds come first (any file of normal shape stops
+    there); only a suspicious file has its real depth measured with the event
+    parser, which, unlike the composers, is iterative in both loaders.
     """
-    block_bound = 2 * _longest_line(text)  # indentation, "- - -", "? ? ?"
-    if text.count("[") + text.count("{") + block_bound <= _CHEAP_LIMIT:
-        return None
-    if _flow_bound(text) + block_bound <= _CHEAP_LIMIT:
+    openers = text.count("[") + text.count("{")
+    flow = openers if openers <= MAX_DEPTH else _flow_bound(text)
+    lead = (MAX_DEPTH - flow) // 2
+    if lead > 0 and not _has_lead(text, lead):
         return None
     return _measured_depth_problem(text, path, lines or Lines(text))
 
 
-def _longest_line(text: str) -> int:
-    """Length of the longest line (splitting is measured faster than any regex here)."""
-    return max(map(len, text.split("\n")))
+_BREAKS = "\n\r\x85\u2028\u2029"
+_LEADS: dict[tuple[int, bool], re.Pattern[str]] = {}
+
+
+def _has_lead(text: str, length: int) -> bool:
+    """Whether a line starts with ``length`` characters of indentation and block indicators.
+
+    Block collections nest only by starting further right (a sequence may share
+    its parent mapping's column, nothing else may), and each starts either at
+    its line's indentation or after indicators (``- - -``, ``? -``) on it.  So
+    when no line starts with ``length`` such characters, block nesting is at
+    most ``2 * length`` deep.  A plain search: about 3 ms a megabyte.
+    """
+    odd_breaks = any(char in text for char in "\r\x85\u2028\u2029")
+    pattern = _LEADS.get((length, odd_breaks))
+    if pattern is None:
+        start = f"[{_BREAKS}]" if odd_breaks else "\n"
+        pattern = re.compile(f"{start}(?:[ \t]|[-?:](?=[ \t{_BREAKS}])){{{length}}}")
+        _LEADS[length, odd_breaks] = pattern
+    return bool(pattern.search(text) or pattern.match("\n" + text[:length + 1]))
 
 
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -183,15 +249,16 @@ _NOT_BRACKET = re.compile(r"[^\[\]{}]")
 
 
 def _flow_bound(text: str) -> int:
-    """An upper bound of flow nesting that does not count one-line collections.
+    """An upper bound of flow nesting, cheap for the one-line collections data is full of.
 
     A line without quotes, comments or tags whose brackets balance (never
     closing more than it opened) cannot leave flow nesting deeper than it
     found it: inside flow context such a line's closers are real, and outside
-    it (block scalars, multi-line quoted text) nothing nests at all.  Every
-    other line counts all its openers and none of its closers.
+    it (block scalars, multi-line quoted text) nothing nests at all.  Such a
+    line adds only its own peak, once for the whole file; every other line
+    counts all its openers and none of its closers.
     """
-    bound = 0
+    bound = peak = 0
     end = -1
     for bracket in _BRACKET.finditer(text):
         if bracket.start() < end:
@@ -200,36 +267,55 @@ def _flow_bound(text: str) -> int:
         end = text.find("\n", bracket.start())
         end = len(text) if end < 0 else end
         line = text[start:end]
-        if _OPAQUE.search(line) or not _balanced(_NOT_BRACKET.sub("", line)):
+        inner = -1 if _OPAQUE.search(line) else _balanced_peak(_NOT_BRACKET.sub("", line))
+        if inner < 0:
             bound += line.count("[") + line.count("{")
-    return bound
+        else:
+            peak = max(peak, inner)
+    return bound + peak
 
 
-def _balanced(brackets: str) -> bool:
-    depth = 0
+def _balanced_peak(brackets: str) -> int:
+    """The deepest point of balanced brackets, or -1 when they do not balance."""
+    depth = peak = 0
     for char in brackets:
         depth += 1 if char in "[{" else -1
         if depth < 0:
-            return False
-    return depth == 0
+            return -1
+        peak = max(peak, depth)
+    return peak if depth == 0 else -1
 
 
 def _measured_depth_problem(text: str, path: str, lines: Lines) -> Problem | None:
-    """The real nesting depth, from parse events (iterative, so deep input is safe)."""
+    """The real nesting depth, from parse events (iterative, so deep input is safe).
+
+    libyaml's scanner reads ahead of the events it has handed out (up to a
+    simple key's 1024 characters), so its own depth limit can fire before we
+    have seen :data:`MAX_DEPTH` levels; then the pure-Python parser, which has
+    no limit, measures again.  Only a suspicious file that is also broken
+    pays for that second pass.
+    """
+    problem, failed = _depth_from_events(text, path, lines, _LOADER)
+    if failed and _LOADER is not yaml.SafeLoader:
+        problem, failed = _depth_from_events(text, path, lines, yaml.SafeLoader)
+    return problem
+
+
+def _depth_from_events(text: str, path: str, lines: Lines,
+                       loader: Any) -> tuple[Problem | None, bool]:
+    """The problem when nesting passes :data:`MAX_DEPTH`, and whether parsing failed first."""
     depth = 0
     try:
         with gc_paused():
-            for event in yaml.parse(text, Loader=_LOADER):
+            for event in yaml.parse(text, Loader=loader):
                 if isinstance(event, yaml.CollectionStartEvent):
                     depth += 1
                     if depth > MAX_DEPTH:
                         line = event.start_mark.line if event.start_mark else 0
-                        return Problem(path, lines.at(line), "data",
-                                       f"YAML nested deeper than {MAX_DEPTH} levels")
+                        return Problem(path, lines.at(line), "limit",
+                                       f"YAML nested deeper than {MAX_DEPTH} levels"), False
                 elif isinstance(event, yaml.CollectionEndEvent):
                     depth -= 1
     except yaml.YAMLError:
-        return None  # composing reports the same error, before reaching any depth
-    return None
-
-
+        return None, True  # composing reports the same error, if not the depth
+    return None, False

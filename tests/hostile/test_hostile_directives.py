@@ -65,7 +65,7 @@ RST: list[Expectation] = [
     ("index.rst", "body-list", 2, "casestudies.directive", "got a list"),
     ("index.rst", "body-scalar", 2, "casestudies.directive", "got text"),
     ("index.rst", "body-number", 2, "casestudies.directive", "got integer"),
-    ("index.rst", "body-broken", 4, "casestudies.data", "YAML syntax error"),
+    ("index.rst", "body-broken", 3, "casestudies.data", "YAML syntax error"),
     ("index.rst", "body-two-docs", 3, "casestudies.data", "more than one YAML document"),
     ("index.rst", "body-file-form", 2, "casestudies.directive", "not a data file"),
     ("index.rst", "body-unsafe-tag", 3, "casestudies.data", "non-safe YAML tag"),
@@ -97,7 +97,7 @@ MYST_BODIES: list[Expectation] = [
     # "broken" is reported where the YAML ends, on the closing fence, as in reST)
     ("index.md", "body-list", 1, "casestudies.directive", "got a list"),
     ("index.md", "body-scalar", 1, "casestudies.directive", "got text"),
-    ("index.md", "body-broken", 3, "casestudies.data", "YAML syntax error"),
+    ("index.md", "body-broken", 2, "casestudies.data", "YAML syntax error"),
     ("index.md", "body-after-options", 4, "casestudies.url", "URL scheme 'javascript:'"),
     ("index.md", "body-unsafe-tag", 2, "casestudies.data", "non-safe YAML tag"),
     ("index.md", "body-schema", 1, "casestudies.schema", "'Not A Slug' is not valid"),

@@ -143,7 +143,7 @@ def test_inline_problem_lines(tmp_path: Path) -> None:
     entry, problems = inline("id: a\nname: A\nx: !!python/none ''\n", tmp_path)
     assert entry is None and problems == [("data", 12)]
     entry, problems = inline("id: a\nname: A\nx: " + "[" * 30000 + "]" * 30000 + "\n", tmp_path)
-    assert entry is None and problems == [("data", 12)]
+    assert entry is None and problems == [("limit", 12)]
 
 
 def test_inline_logo_counts_from_the_documents_folder(tmp_path: Path) -> None:
