@@ -45,11 +45,15 @@ def flag(name: str, options: dict[str, str | None], report: Report) -> bool:
     return True
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
 def positive_int(name: str, value: str | None, report: Report, *, maximum: int) -> int | None:
+    """A whole number written in ASCII digits (``str.isdigit`` also takes "²" and "٣")."""
     if value is None:
         return None
     text = value.strip()
-    if text.isdigit() and 0 < int(text) <= maximum:
+    if _ASCII_DIGITS.fullmatch(text) and 0 < int(text) <= maximum:
         return int(text)
     report(f"option :{name}: must be a whole number from 1 to {maximum}, not {value!r}; ignored")
     return None

@@ -6,12 +6,12 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import Phase, settings
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxext_casestudies.data import yamlnodes
@@ -20,6 +20,19 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+settings.register_profile(
+    "ci", derandomize=True, database=None, print_blob=True,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate))
+"""Default: the same examples on every run and machine, no minutes spent shrinking.
+
+A failure prints its blob (``@reproduce_failure``); turn it into an explicit
+``@example`` before fixing, so it stays a regression test."""
+settings.register_profile("explore", derandomize=False, print_blob=True)
+"""For developers, on purpose: new random examples each run, shrinking on
+(``HYPOTHESIS_PROFILE=explore HOSTILE_FUZZ_EXAMPLES=200 tox -e py3 -- tests/hostile``)."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -44,11 +57,6 @@ def pytest_report_header() -> str:
     return f"sphinxext-casestudies: YAML loader {loader}, PyYAML {yaml.__version__}"
 
 
-@pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return ROOTS
-
-
 Build = Callable[..., SphinxTestApp]
 
 
@@ -60,14 +68,8 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
         if src is None:
             src = tmp_path_factory.mktemp(root) / "src"
             shutil.copytree(ROOTS / f"test-{root}", src)
-        app = SphinxTestApp(buildername, srcdir=src, confoverrides=confoverrides or {},
-                            parallel=parallel, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            # Restores docutils' global registries, so the next app starts clean;
-            # the output, warnings and environment stay readable.
-            app.cleanup()
-        return app
+        import util  # tests/ is on sys.path only once this module has run
+
+        return util.build(src, buildername, confoverrides=confoverrides, parallel=parallel)
 
     yield build

@@ -42,7 +42,7 @@ def test_text_builder_degrades_grids_to_readable_text(build_root):
     assert "[image: Acme Pay logo]" in cards
     story = (Path(app.outdir) / "stories" / "acme.txt").read_text(encoding="utf-8")
     assert "-- Jo Bloggs, CTO, Acme Pay" in story
-    assert "* **80%** fewer incidents" in story or "80% fewer incidents" in story
+    assert "* **80%** fewer incidents\n\n* **6** weeks to migrate" in story
 
 
 def test_latex_leaves_svg_logos_out_of_pdf_source(build_root):

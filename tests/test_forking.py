@@ -51,10 +51,11 @@ def test_parallel_workers_leave_the_inherited_heap_frozen(build_root):
 
 
 def test_main_process_collects_as_before(build_root):
+    before = gc.get_freeze_count()  # not always 0: Python 3.12.1 starts with 375
     build_root("forking", parallel=2)
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == before
     # Outside a build, a fork leaves everything to the child's collector.
-    assert _freeze_count_in_forked_child() == 0
+    assert _freeze_count_in_forked_child() == before
 
 
 def test_serial_build_freezes_nothing(build_root):

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-from util import ROOTS, body
+from util import ROOTS, body, build
 
 
 class Project:
@@ -20,14 +20,9 @@ class Project:
         self.src = src
 
     def build(self, **confoverrides: Any) -> tuple[SphinxTestApp, list[str]]:
-        app = SphinxTestApp("html", srcdir=self.src, confoverrides=confoverrides,
-                            status=StringIO(), warning=StringIO())
         read: list[str] = []
-        app.connect("env-before-read-docs", lambda _a, _e, docnames: read.extend(docnames))
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build(self.src, confoverrides=confoverrides, listeners={
+            "env-before-read-docs": lambda _a, _e, docnames: read.extend(docnames)})
         return app, sorted(read)
 
     def edit(self, relpath: str, old: str, new: str) -> None:

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def build(srcdir: Path, buildername: str = "html", *,
+          confoverrides: dict[str, Any] | None = None, parallel: int = 0,
+          listeners: dict[str, Callable[..., Any]] | None = None) -> SphinxTestApp:
+    """Build ``srcdir`` once, in process, as ``sphinx-build`` would: the one test helper.
+
+    Docutils' global registries are restored afterwards, so the next app
+    starts clean; output, warnings and environment stay readable.
+    """
+    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=confoverrides or {},
+                        parallel=parallel, status=StringIO(), warning=StringIO())
+    for event, listener in (listeners or {}).items():
+        app.connect(event, listener)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def html(app: Any, page: str) -> BeautifulSoup:

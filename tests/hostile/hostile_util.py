@@ -15,10 +15,10 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import util
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
@@ -213,16 +213,8 @@ def prepare_corpus_project(tmp: Path) -> tuple[Path, list[Case]]:
 def build(srcdir: Path, buildername: str = "html", *,
           listeners: dict[str, Callable[..., Any]] | None = None,
           **confoverrides: Any) -> SphinxTestApp:
-    """Build ``srcdir`` once; docutils' global registries are restored afterwards."""
-    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=confoverrides,
-                        status=StringIO(), warning=StringIO())
-    for event, listener in (listeners or {}).items():
-        app.connect(event, listener)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    """:func:`util.build`, with config overrides as keywords (as the hostile tests write them)."""
+    return util.build(srcdir, buildername, confoverrides=confoverrides, listeners=listeners)
 
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'

@@ -210,16 +210,7 @@ def test_build_shows_hostile_text_escaped(page) -> None:
     assert len(page.select_one("section#good-huge-headline .cs-headline").get_text()) > 1_000_000
 
 
-def test_build_reports_the_known_bug_cases_as_expected(corpus_build, request) -> None:
-    """Cases marked ``# bug:`` are strict xfails in the build too, until fixed."""
-    app, cases = corpus_build
-    bugs = [c for c in cases.values() if c.bug]
-    if not bugs:
-        pytest.skip("no case is marked '# bug:'")
-    request.node.add_marker(pytest.mark.xfail(
-        strict=True, reason="BUG: " + "; ".join(str(c.bug) for c in bugs)))
-    got = problems_of(records(app))
-    for case in bugs:
-        want = Counter({(case.rel, line, sub): n for (sub, line), n in
-                        (case.expects + case.build_expects).items()})
-        assert Counter({k: n for k, n in got.items() if k[0] == case.rel}) == want, case.name
+def test_no_case_is_parked_as_a_known_bug() -> None:
+    """A ``# bug:`` header makes a case a strict xfail in the data-layer test above; the build
+    tests have no such escape, so a parked bug would fail them. Fix it or file an issue."""
+    assert [case.name for case in COMMITTED if case.bug] == []

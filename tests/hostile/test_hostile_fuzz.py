@@ -22,11 +22,11 @@ import os
 import re
 import shutil
 import tempfile
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+import util
 import yaml
 from hostile_util import (
     SECRET,
@@ -35,9 +35,8 @@ from hostile_util import (
     records,
     unsafe_output,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
 
 from sphinxext_casestudies.__main__ import main as cli
 from sphinxext_casestudies.data.loader import load_files
@@ -230,11 +229,7 @@ def build_and_check(data: str, page: str, *, suffix: str = ".rst",
     root = Path(tempfile.mkdtemp(prefix="hostile-fuzz-"))
     try:
         src = write_project(root, data, page, suffix=suffix, extensions=list(extensions))
-        app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = util.build(src)
         recs = records(app)
         assert badly_reported(recs, foreign=FOREIGN_TYPES) == [], [str(r) for r in recs]
         where = {r.path for r in recs if (r.type or "").startswith("casestudies.")}
@@ -275,6 +270,9 @@ FIXED_DATA = """\
 
 @FUZZ
 @given(drawn=st.lists(directives(), min_size=1, max_size=5))
+# Found by this test: str.isdigit() accepts "²" and int() does not (the build aborted).
+@example(drawn=[("case-studies", None, {"limit": "²"}, []),
+                ("logo-grid", None, {"columns": "٣", "logo-width": "¹²"}, [])])
 def test_fuzz_random_directive_options_build_safely(drawn: list[Any]) -> None:
     page = PAGE_HEAD + "\n".join(rst_directive(*d) for d in drawn)
     page += "\nRoles: :case-study:`a` and :case-study:`<script>alert(1)</script>`.\n"
