@@ -11,10 +11,11 @@ good, and show nothing hostile as HTML.
 from __future__ import annotations
 
 import re
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
-from hostile_util import badly_reported, records, unsafe_output
+from hostile_util import Record, badly_reported, records, unsafe_output
 from util import body
 
 Expectation = tuple[str, str, int, str, str]
@@ -130,8 +131,7 @@ MYST: list[Expectation] = [
     ("index.md", "both", 0, "casestudies.directive", "not both"),
     ("index.md", "too-many-arguments", 0, "docutils", "maximum 1 argument(s) allowed"),
     # a body starting with ``---`` is MyST's own option block: its keys are options
-    ("index.md", "body-doc-start-options", 2, "myst.directive_option", "option key: 'id'"),
-    ("index.md", "body-doc-start-options", 3, "myst.directive_option", "option key: 'name'"),
+    # (MyST-Parser warns about them too, in words and places of its own: see below)
     ("index.md", "body-doc-start-options", 0, "casestudies.directive", "needs an entry id"),
     ("index.md", "role-angle", 0, "casestudies.ref", "'<>' in :case-study: role"),
     ("index.md", "role-text-empty-target", 0, "casestudies.ref", "'' in :case-study: role"),
@@ -166,10 +166,22 @@ def expected(app, table: list[Expectation]) -> list[tuple[str, int, str, str]]:
     return [(doc, marks[doc][case] + delta, typ, words) for doc, case, delta, typ, words in table]
 
 
+MYST_OWN = "myst.directive_option"
+"""MyST-Parser's own warning about unknown keys in a ``---`` option block: MyST 5
+gives one per key at its line, MyST 4 one for all keys at a path of its own
+(``index.md.rst``). Not ours to word: checked apart, in any version, by
+test_myst_warns_about_the_option_block_itself."""
+
+
+def ours(app) -> list[Record]:
+    """Every warning of the build but MyST's own about option blocks."""
+    return [r for r in records(app) if r.type != MYST_OWN]
+
+
 def check_exactly(app, table: list[Expectation]) -> None:
     """Each expectation matched by one warning at its line with its type; no other warning."""
     want = expected(app, table)
-    recs = records(app)
+    recs = ours(app)
     left = list(recs)
     missing = []
     for doc, line, typ, words in want:
@@ -268,7 +280,7 @@ def myst_app(build_root, tmp_path_factory):
 
 def test_myst_each_bad_input_is_one_located_typed_warning(myst_app) -> None:
     """Exact, except that the inline bodies' problems may be at any line (a bug, below)."""
-    recs = records(myst_app)
+    recs = ours(myst_app)
     for doc, line, typ, words in expected(myst_app, MYST):
         assert any(r.path == doc and r.line == line and r.type == typ and words in r.message
                    for r in recs), ((doc, line, typ, words), [str(r) for r in recs])
@@ -281,6 +293,13 @@ def test_myst_each_bad_input_is_one_located_typed_warning(myst_app) -> None:
 # Fixed bug, kept as a regression test:
 def test_myst_inline_body_problems_at_their_page_lines(myst_app) -> None:
     check_exactly(myst_app, MYST + MYST_BODIES)
+
+
+def test_myst_warns_about_the_option_block_itself(myst_app) -> None:
+    own = [r for r in records(myst_app) if r.type == MYST_OWN]
+    assert own and all("'case-study'" in r.message for r in own), [str(r) for r in own]
+    assert "'id'" in " ".join(r.message for r in own)
+    assert "'name'" in " ".join(r.message for r in own)
 
 
 def test_myst_no_untyped_warning_and_no_traceback(myst_app) -> None:
