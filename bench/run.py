@@ -583,7 +583,7 @@ def git_revision() -> str:
 
 def machine() -> dict[str, str]:
     return {
-        "Date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "Platform": platform.platform(),
         "CPU": f"{cpu_model()}, nproc {len(os.sched_getaffinity(0))}",
         "Python": f"{platform.python_implementation()} {platform.python_version()}",

@@ -11,7 +11,6 @@ good, and show nothing hostile as HTML.
 from __future__ import annotations
 
 import re
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
