@@ -64,7 +64,9 @@ class Logo:
 
 @dataclass(frozen=True)
 class Section:
-    title: str
+    """A part of the story; without a ``title`` its body follows what comes before it."""
+
+    title: str | None
     body: Text
     line: int = 0
 

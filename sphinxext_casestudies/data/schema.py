@@ -107,19 +107,24 @@ LOGO = Spec(
     ),
 )
 
-SECTION = Spec("object", "A part of the story under its own sub-heading.", fields=(
-    Field("title", _text("Sub-heading of the section.", min_length=1), required=True),
-    Field("body", _rich("Block markup of the section.", min_length=1), required=True),
-))
+SECTION = Spec("object", "A part of the story, under its own sub-heading when it has a title.",
+               fields=(
+                   Field("title", _text(
+                       "Sub-heading of the section. Without one, the body follows what comes "
+                       "before it, without a heading.", min_length=1)),
+                   Field("body", _rich("Block markup of the section.", min_length=1),
+                         required=True),
+               ))
 
 QUOTE = Spec("object", "A pull quote.", fields=(
-    Field("text", _rich("The quoted words (inline markup).", min_length=1), required=True),
+    Field("text", _rich("The quoted words (block markup).", min_length=1), required=True),
     Field("author", _text("Who said it.")),
     Field("role", _text("The author's role, e.g. 'CTO, Example Ltd'.")),
 ))
 
 METRIC = Spec("object", "A key number.", fields=(
-    Field("value", Spec("scalar", "The number as shown, e.g. '80%'.", min_length=1),
+    Field("value", Spec("scalar", "The number as shown, e.g. '80%': text, or a number (kept "
+                        "as written).", min_length=1),
           required=True),
     Field("label", _text("What the number measures.", min_length=1), required=True),
 ))
@@ -149,6 +154,8 @@ ENTRY = Spec("object", "One case study, article, talk or video.", fields=(
     Field("date", Spec("date", "Date as YYYY-MM-DD, for sorting.", pattern=DATE_PATTERN)),
     Field("order", Spec("int", "Integer, for sorting.", minimum=-SAFE_INTEGER,
                         maximum=SAFE_INTEGER)),
+    Field("markup", _text("Markup of this entry's rich-text fields, overriding its file's.",
+                          enum=MARKUPS)),
 ))
 
 FILE = Spec("object", "A data file holding a list of entries and its markup.", fields=(

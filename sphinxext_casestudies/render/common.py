@@ -32,6 +32,8 @@ class RenderContext:
     logo_width: int
     industries: Mapping[str, str]
     new_tab: bool = False
+    parts: tuple[str, ...] = ()
+    """What the ``full`` layout shows, in order (``:parts:``); empty: all, in the default order."""
 
     # -- text ------------------------------------------------------------------
 
