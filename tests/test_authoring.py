@@ -12,8 +12,9 @@ import pytest
 
 pytest.importorskip("myst_parser")
 
-from sphinxext_casestudies import markup
 from util import body, matching, warnings
+
+from sphinxext_casestudies import markup
 
 
 @pytest.fixture(scope="module")

@@ -57,7 +57,8 @@ def _fields(obj: Obj, settings: Settings, ctx: Context) -> dict[str, Any]:
     v = obj.values
     return dict(
         id=v["id"], name=v["name"], source=settings.path, line=obj.line,
-        markup=v.get("markup", settings.markup), title=v.get("title"), kind=v.get("kind", _DEFAULT_KIND),
+        markup=v.get("markup", settings.markup), title=v.get("title"),
+        kind=v.get("kind", _DEFAULT_KIND),
         industry=v.get("industry"), tags=v.get("tags", ()),
         logo=_logo(v.get("logo"), v["name"], settings, ctx),
         headline=v.get("headline"), link=v.get("link"),
