@@ -8,6 +8,8 @@ sphinx-design treats its own settings.  The checks import no Sphinx, so the
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +93,7 @@ def checked(option: _Option, value: Any) -> tuple[Any, str | None]:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """Replace each invalid value by its default, with a located warning."""
-    from sphinxext_casestudies.warnings import conf_line, warn  # Sphinx's logging
+    from sphinxext_casestudies.warnings import warn  # Sphinx's logging
 
     conf_py = str(Path(app.confdir, "conf.py")) if app.confdir else ""
     for option in OPTIONS:
@@ -100,3 +102,15 @@ def validate_config(app: Sphinx, config: Config) -> None:
             warn(why, "config", f"{conf_py}:{conf_line(str(app.confdir), option.name)}"
                  if conf_py else None)
         config[option.name] = value
+
+
+def conf_line(confdir: str, name: str) -> int:
+    """The line of ``conf.py`` that sets ``name`` (1 when it cannot be found)."""
+    try:
+        with open(os.path.join(confdir, "conf.py"), encoding="utf-8") as conf:
+            for number, text in enumerate(conf, start=1):
+                if re.match(rf"\s*{re.escape(name)}\s*[:=]", text):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1

@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Literal
 
-Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "directive"]
+Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "directive",
+                  "config"]
 Markup = Literal["rst", "myst"]
 
 KINDS: tuple[str, ...] = ("case-study", "article", "talk", "video")
