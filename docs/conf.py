@@ -9,6 +9,8 @@ copyright = "sphinxext-casestudies developers"
 
 extensions = [
     "sphinxext_casestudies",
+    # The field reference of data-format.rst, generated from the schema.
+    "sphinxext_casestudies.fieldref",
     "myst_parser",
 ]
 

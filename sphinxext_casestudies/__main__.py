@@ -1,8 +1,9 @@
 """``python -m sphinxext_casestudies``: check data files in CI, print the JSON Schema.
 
 ``validate`` runs the same loader as a Sphinx build (but imports no Sphinx),
-so a pre-commit hook or CI job reports exactly the problems a build would,
-as ``path:line: message [subtype]`` lines, without a traceback on any input.
+with the settings of the project's ``conf.py``, so a pre-commit hook or CI
+job reports exactly the problems a build would find in the data, as
+``path:line: message [subtype]`` lines, without a traceback on any input.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
+from sphinxext_casestudies.conf_reader import find_confdir, read_project
 from sphinxext_casestudies.data.loader import expand, load_files
 from sphinxext_casestudies.data.model import Problem
 from sphinxext_casestudies.data.schema import json_schema
@@ -31,13 +34,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write(sys.stdout, json.dumps(json_schema(), indent=2))
         return 0
     if args.command == "validate":
-        problems = validate(args.paths, srcdir=args.srcdir)
+        result = validate(args.paths, srcdir=args.srcdir)
         try:
-            for problem in problems:
+            for problem in result.problems:
                 _write(sys.stdout, problem.format())
+            if not result.problems:
+                _write(sys.stdout, result.summary())
         except BrokenPipeError:  # e.g. piped into `head`
             pass
-        return 1 if problems else 0
+        return 1 if result.problems else 0
     parser.print_usage(sys.stderr)
     return 2
 
@@ -53,15 +58,40 @@ def _parser() -> argparse.ArgumentParser:
                     "checked). Exit status: 0 clean, 1 problems found, 2 usage error.")
     check.add_argument("paths", nargs="+", metavar="PATH",
                        help="data file or glob pattern ('**' recursive)")
-    check.add_argument("--srcdir", default=".", metavar="DIR",
-                       help="Sphinx source folder that logos must stay inside (default: .)")
+    check.add_argument("--srcdir", default=None, metavar="DIR",
+                       help="Sphinx source folder that logos must stay inside, whose conf.py "
+                            "settings apply (default: the nearest folder above the first data "
+                            "file that holds a conf.py, else the current folder)")
     commands.add_parser("schema", help="print the JSON Schema of a data file",
                         description="Print the JSON Schema (draft 2020-12) of a data file.")
     return parser
 
 
-def validate(patterns: Sequence[str], *, srcdir: str = ".") -> list[Problem]:
-    """Every problem of the files named (paths spelled as given), duplicates across files too."""
+@dataclass(frozen=True)
+class Result:
+    """What ``validate`` found, and how much it checked."""
+
+    problems: list[Problem]
+    files: int = 0
+    entries: int = 0
+
+    def summary(self) -> str:
+        """The one line printed on success."""
+        return (f"{_count(self.files, 'data file')}, {_count(self.entries, 'entry', 'entries')}"
+                ": no problems found")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def validate(patterns: Sequence[str], *, srcdir: str | None = None) -> Result:
+    """Every problem of the files named (paths spelled as given), duplicates across files too.
+
+    Without ``srcdir`` the source folder is the nearest folder above the first
+    data file that holds a ``conf.py``, else the current folder; the
+    ``casestudies_*`` settings of that folder's ``conf.py`` apply.
+    """
     problems: list[Problem] = []
     chosen: dict[str, str] = {}
     for pattern in patterns:
@@ -71,12 +101,19 @@ def validate(patterns: Sequence[str], *, srcdir: str = ".") -> list[Problem]:
             problems.append(Problem(pattern, 0, "data", why))
         for path in found:
             chosen.setdefault(os.path.normcase(os.path.abspath(path)), path)
+    if srcdir is None:
+        first = next(iter(chosen.values()), None)
+        srcdir = (find_confdir(first) if first else None) or os.getcwd()
     try:
-        catalog = load_files(sorted(chosen.values()), srcdir=srcdir)
+        project = read_project(srcdir)
+        catalog = load_files(sorted(chosen.values()), srcdir=srcdir,
+                             default_markup=project.get("casestudies_markup"),
+                             industries=project.get("casestudies_industries") or None)
     except Exception as err:  # a bug of ours must still not print a traceback
-        return [*problems, Problem("sphinxext-casestudies", 0, "data",
-                                   f"internal error, please report: {err!r}")]
-    return [*problems, *catalog.problems]
+        return Result([*problems, Problem("sphinxext-casestudies", 0, "data",
+                                          f"internal error, please report: {err!r}")])
+    return Result([*problems, *project.problems, *catalog.problems], len(catalog.files),
+                  len(catalog.entries))
 
 
 def _write(stream: TextIO, line: str) -> None:

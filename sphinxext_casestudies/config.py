@@ -2,17 +2,20 @@
 
 A bad value never stops a build: it is reported as a ``casestudies.config``
 warning located at ``conf.py`` and replaced by its default, the way
-sphinx-design treats its own settings.
+sphinx-design treats its own settings.  The checks import no Sphinx, so the
+``validate`` command reads a ``conf.py`` with the same rules.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxext_casestudies.warnings import conf_line, warn
+from sphinxext_casestudies.data.model import KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,6 +31,23 @@ def _is_industries(value: Any) -> bool:
     )
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_link_text(value: Any) -> bool:
+    """One text for every kind, or ``{kind: text}`` (kinds left out keep their default).
+
+    The default, None, is "our translated default per kind"; not a mapping, so
+    ``-D casestudies_link_text=...`` still works on the command line.
+    """
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return all(k in KINDS and _is_text(v) for k, v in value.items())
+    return _is_text(value)
+
+
 def _is_width(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 4000
 
@@ -38,13 +58,16 @@ class _Option:
     default: Any
     check: Callable[[Any], bool]
     expected: str
+    types: tuple[type, ...] = ()
+    """Types Sphinx accepts without its own type warning (default: the default's type)."""
 
 
 OPTIONS: tuple[_Option, ...] = (
     _Option("casestudies_data", [], _is_patterns, "a list of paths or glob patterns"),
     _Option("casestudies_markup", "rst", lambda v: v in ("rst", "myst"), '"rst" or "myst"'),
-    _Option("casestudies_link_text", "Read more", lambda v: isinstance(v, str) and bool(v.strip()),
-            "a non-empty string"),
+    _Option("casestudies_link_text", None, _is_link_text,
+            f"a non-empty string or a mapping of {{kind: text}} (kinds: {', '.join(KINDS)})",
+            (str, dict)),
     _Option("casestudies_logo_width", 150, _is_width, "a whole number of CSS pixels (1-4000)"),
     _Option("casestudies_industries", {}, _is_industries, "a mapping of {key: label} strings"),
     _Option("casestudies_allow_raw", False, lambda v: isinstance(v, bool), "True or False"),
@@ -54,24 +77,40 @@ OPTIONS: tuple[_Option, ...] = (
 def register(app: Sphinx) -> None:
     """Declare every value; any change rebuilds the environment (``"env"``)."""
     for option in OPTIONS:
-        app.add_config_value(option.name, option.default, "env")
+        app.add_config_value(option.name, option.default, "env", option.types)
     app.connect("config-inited", validate_config, priority=100)
 
 
-def _where(conf_py: str, confdir: str, name: str) -> str | None:
-    return f"{conf_py}:{conf_line(confdir, name)}" if conf_py else None
+def checked(option: _Option, value: Any) -> tuple[Any, str | None]:
+    """``value`` as the extension reads it, or the default and a message saying why."""
+    if option.name == "casestudies_data" and isinstance(value, str):
+        return [value], None  # a single pattern is a fair reading
+    if option.check(value):
+        return value, None
+    return option.default, (f"{option.name} must be {option.expected}, not {value!r}; "
+                            f"using the default {option.default!r}")
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """Replace each invalid value by its default, with a located warning."""
+    from sphinxext_casestudies.warnings import warn  # Sphinx's logging
+
     conf_py = str(Path(app.confdir, "conf.py")) if app.confdir else ""
     for option in OPTIONS:
-        value = config[option.name]
-        if option.name == "casestudies_data" and isinstance(value, str):
-            config[option.name] = [value]  # a single pattern is a fair reading
-            continue
-        if not option.check(value):
-            warn(f"{option.name} must be {option.expected}, not {value!r}; "
-                 f"using the default {option.default!r}",
-                 "config", _where(conf_py, str(app.confdir), option.name))
-            config[option.name] = option.default
+        value, why = checked(option, config[option.name])
+        if why is not None:
+            warn(why, "config", f"{conf_py}:{conf_line(str(app.confdir), option.name)}"
+                 if conf_py else None)
+        config[option.name] = value
+
+
+def conf_line(confdir: str, name: str) -> int:
+    """The line of ``conf.py`` that sets ``name`` (1 when it cannot be found)."""
+    try:
+        with open(os.path.join(confdir, "conf.py"), encoding="utf-8") as conf:
+            for number, text in enumerate(conf, start=1):
+                if re.match(rf"\s*{re.escape(name)}\s*[:=]", text):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1

@@ -51,7 +51,7 @@ class _CaseStudiesDirective(SphinxDirective):
     def problem(self, message: str, subtype: str = "directive") -> None:
         warn(message, subtype, self.get_location())
 
-    def context(self, new_tab: bool) -> RenderContext:
+    def context(self, new_tab: bool, parts: tuple[str, ...] = ()) -> RenderContext:
         config = self.config
         source, _ = self.get_source_info()
         return RenderContext(
@@ -67,11 +67,15 @@ class _CaseStudiesDirective(SphinxDirective):
             logo_width=config.casestudies_logo_width,
             industries=config.casestudies_industries,
             new_tab=new_tab,
+            parts=parts,
         )
 
     def layout(self) -> str:
         return opts.choice("layout", self.options.get("layout"), tuple(LAYOUTS), self.problem,
                            self.default_layout)
+
+    def parts(self, layout: str) -> tuple[str, ...]:
+        return opts.parts(self.options.get("parts"), layout, self.problem)
 
     def unknown_id(self, entry_id: str) -> None:
         hint = difflib.get_close_matches(entry_id, [e.id for e in self.domain.catalog.entries], 1)
@@ -99,7 +103,7 @@ class CaseStudy(_CaseStudiesDirective):
     has_content = True
     default_layout = "full"
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY,
+        "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY, "parts": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -112,6 +116,7 @@ class CaseStudy(_CaseStudiesDirective):
         show = opts.display(self.options, self.problem)
         no_index = opts.flag("no-index", self.options, self.problem)
         layout = self.layout()
+        parts = self.parts(layout)
         if self.arguments:
             entry = self.domain.catalog.get(self.arguments[0])
             if entry is None:
@@ -125,7 +130,7 @@ class CaseStudy(_CaseStudiesDirective):
             if entry is None:
                 return []
             canonical = False  # an inline entry is not part of the project's data
-        return list(self.render(self.context(show.new_tab), [entry], layout,
+        return list(self.render(self.context(show.new_tab, parts), [entry], layout,
                                 extra_classes=show.classes, canonical=canonical))
 
     def first_content_line(self) -> int:
@@ -179,17 +184,18 @@ class CaseStudies(_Selecting):
     """A selection of entries in one layout (``summary`` by default)."""
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY,
+        **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY, "parts": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:
         show = opts.display(self.options, self.problem)
         no_index = opts.flag("no-index", self.options, self.problem)
         layout = self.layout()
+        parts = self.parts(layout)
         _, entries = self.selected()
         if not entries:
             return []
-        ctx = self.context(show.new_tab)
+        ctx = self.context(show.new_tab, parts)
         rendered = self.render(ctx, entries, layout, extra_classes=(),
                                canonical=not no_index)
         bar: list[nodes.Node] = []

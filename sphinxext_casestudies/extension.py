@@ -15,6 +15,7 @@ from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
+from sphinxext_casestudies.translations import setup_translations
 from sphinxext_casestudies.warnings import file_location, report, warn
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
+    setup_translations(app)
     app.add_domain(CaseStudiesDomain)
     app.add_directive("case-study", CaseStudy)
     app.add_directive("case-studies", CaseStudies)

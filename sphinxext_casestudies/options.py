@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sphinxext_casestudies.data.model import KINDS
 from sphinxext_casestudies.data.select import Selection, parse_sort
+from sphinxext_casestudies.data.wording import hint
+from sphinxext_casestudies.render.full import PARTS
 
 Report = Callable[[str], None]
 _SPLIT = re.compile(r"[\s,]+")
@@ -79,6 +81,31 @@ def classes(value: str | None, report: Report) -> list[str]:
         else:
             report(f"option :class: value {name!r} is not a valid CSS class name; ignored")
     return found
+
+
+def parts(value: str | None, layout: str, report: Report) -> tuple[str, ...]:
+    """``:parts:`` of the ``full`` layout, in the order given; empty means all of them.
+
+    Unknown and repeated names are reported and dropped; when none is left the
+    whole story shows rather than an empty one.
+    """
+    if value is None:
+        return ()
+    if layout != "full":
+        report(f"option :parts: applies to the full layout only, not {layout!r}; ignored")
+        return ()
+    found: list[str] = []
+    for name in split_list(value):
+        if name in found:
+            report(f"option :parts: names {name!r} twice; the first place counts")
+        elif name in PARTS:
+            found.append(name)
+        else:
+            report(f"option :parts: {name!r} is not one of {', '.join(PARTS)}{hint(name, PARTS)}; "
+                   "ignored")
+    if not found:
+        report("option :parts: names no part; showing all of them")
+    return tuple(found)
 
 
 @dataclass(frozen=True)

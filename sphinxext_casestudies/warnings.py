@@ -7,11 +7,11 @@ message carries a location and can be silenced with ``suppress_warnings``.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from sphinx.util import logging
 
+from sphinxext_casestudies.config import conf_line
 from sphinxext_casestudies.data.model import Problem
 
 logger = logging.getLogger("sphinxext_casestudies")
@@ -33,18 +33,6 @@ def file_location(path: str, line: int) -> str:
     ``path:`` as ``path::``, so a line is always given.
     """
     return f"{path}:{line or 1}"
-
-
-def conf_line(confdir: str, name: str) -> int:
-    """The line of ``conf.py`` that sets ``name`` (1 when it cannot be found)."""
-    try:
-        with open(os.path.join(confdir, "conf.py"), encoding="utf-8") as conf:
-            for number, text in enumerate(conf, start=1):
-                if re.match(rf"\s*{re.escape(name)}\s*[:=]", text):
-                    return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1
 
 
 def report(problem: Problem, *, confdir: str = "") -> None:

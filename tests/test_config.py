@@ -17,10 +17,11 @@ def test_bad_values_fall_back_with_a_warning(build_root):
     assert len(found) == 5, found
     assert all(w.startswith("conf.py:") for w in found)
     assert any("casestudies_logo_width" in w and "150" in w for w in found)
-    # defaults are in force: 150px logos, "Read more", industry keys shown as is
+    # defaults are in force: 150px logos, link texts per kind, industry keys shown as is
     cards = body(app, "cards.html")
     assert cards.select_one("img")["style"] == "width: 150px;"
-    assert "Read more" in cards.select_one(".cs-link").text
+    assert [link.contents[0].contents[0] for link in cards.select(".cs-link a")] == [
+        "Watch the talk", "Read more", "Read more"]
     assert "Civic Tech Talk (public)" in cards.text
 
 

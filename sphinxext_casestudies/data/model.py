@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Literal
 
 Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "markup", "limit",
-                  "directive"]
+                  "directive", "config"]
 Markup = Literal["rst", "myst"]
 
 KINDS: tuple[str, ...] = ("case-study", "article", "talk", "video")
@@ -65,7 +65,9 @@ class Logo:
 
 @dataclass(frozen=True)
 class Section:
-    title: str
+    """A part of the story; without a ``title`` its body follows what comes before it."""
+
+    title: str | None
     body: Text
     line: int = 0
 

@@ -53,6 +53,8 @@ class Spec:
     shorthand: str | None = None
     role: Role | None = None
     default: str | None = None
+    inline: bool = False
+    """Rich text read as one line (inline markup), not as blocks."""
 
     @cached_property
     def unconstrained(self) -> bool:
@@ -107,54 +109,92 @@ LOGO = Spec(
     ),
 )
 
-SECTION = Spec("object", "A part of the story under its own sub-heading.", fields=(
-    Field("title", _text("Sub-heading of the section.", min_length=1), required=True),
-    Field("body", _rich("Block markup of the section.", min_length=1), required=True),
-))
+SECTION = Spec("object", "A part of the story, under its own sub-heading when it has a title.",
+               fields=(
+                   Field("title", _text(
+                       "Sub-heading of the section. Without one, the body follows what comes "
+                       "before it, without a heading.", min_length=1)),
+                   Field("body", _rich("The text of the section.", min_length=1),
+                         required=True),
+               ))
 
 QUOTE = Spec("object", "A pull quote.", fields=(
-    Field("text", _rich("The quoted words (inline markup).", min_length=1), required=True),
+    Field("text", _rich("The quoted words.", min_length=1), required=True),
     Field("author", _text("Who said it.")),
     Field("role", _text("The author's role, e.g. 'CTO, Example Ltd'.")),
 ))
 
 METRIC = Spec("object", "A key number.", fields=(
-    Field("value", Spec("scalar", "The number as shown, e.g. '80%'.", min_length=1),
+    Field("value", Spec("scalar", "The number as shown, e.g. '80%'; a number is kept as "
+                        "written (quote values YAML would read as dates).", min_length=1),
           required=True),
     Field("label", _text("What the number measures.", min_length=1), required=True),
 ))
 
 ENTRY = Spec("object", "One case study, article, talk or video.", fields=(
-    Field("id", _text("Unique id across all data files: lower-case letters, digits, '-', '_'.",
-                      pattern=SLUG_PATTERN), required=True),
-    Field("name", _text("Organisation or product shown, e.g. 'Gov.UK Pay'.", min_length=1),
+    Field("id", _text("Unique across all data files. Used by directives and the role, and as "
+                      "the HTML id of the entry's heading.", pattern=SLUG_PATTERN),
+          required=True),
+    Field("name", _text("The organisation or product shown, e.g. 'Gov.UK Pay'.", min_length=1),
           required=True),
     Field("title", _text("Heading of the full story; defaults to name.")),
     Field("kind", _text("What the entry is.", enum=KINDS, default="case-study")),
-    Field("industry", _text("Industry key, e.g. 'finance' (see casestudies_industries).",
-                            min_length=1)),
-    Field("tags", Spec("list", "Free tags, for selection.",
+    Field("industry", _text("E.g. 'finance'. Shown as 'Name (Industry)' in summaries of entries "
+                            "that are not case studies; checked against "
+                            "casestudies_industries when that is set.", min_length=1)),
+    Field("tags", Spec("list", "Free tags, for selection with :tags:.",
                        items=_text("A tag.", min_length=1))),
     Field("logo", LOGO),
-    Field("headline", _rich("The one-liner: a quote or claim (inline markup).")),
+    Field("headline", _rich("The one-liner: a quote or claim.", inline=True)),
     Field("link", _text(
-        "Where the full story lives: a document name relative to the source folder, without "
-        "suffix (a leading '/' means the same), or an http(s) URL.",
+        "Where the full story lives: a document of this project, named relative to the source "
+        "folder without suffix (a leading '/' means the same), or an http(s) URL.",
         min_length=1, pattern=LINK_PATTERN, role="link")),
     Field("link_text", _text("Text of the link; overrides casestudies_link_text.")),
-    Field("summary", _rich("Who they are, in a paragraph or more (block markup).")),
-    Field("sections", Spec("list", "The story, one sub-heading per section.", items=SECTION)),
-    Field("quotes", Spec("list", "Pull quotes.", items=QUOTE)),
-    Field("metrics", Spec("list", "Key numbers.", items=METRIC)),
-    Field("date", Spec("date", "Date as YYYY-MM-DD, for sorting.", pattern=DATE_PATTERN)),
-    Field("order", Spec("int", "Integer, for sorting.", minimum=-SAFE_INTEGER,
+    Field("summary", _rich("Who they are, in a paragraph or more.")),
+    Field("sections", Spec("list", "The story: in the full layout, each titled section under "
+                                   "its own sub-heading.", items=SECTION)),
+    Field("quotes", Spec("list", "Pull quotes, shown with 'author, role' attribution.",
+                         items=QUOTE)),
+    Field("metrics", Spec("list", "Key numbers, e.g. '48%' / 'fewer reconciliation tickets'.",
+                          items=METRIC)),
+    Field("date", Spec("date", "For sorting (:sort: date).", pattern=DATE_PATTERN)),
+    Field("order", Spec("int", "For sorting (:sort: order).", minimum=-SAFE_INTEGER,
                         maximum=SAFE_INTEGER)),
+    Field("markup", _text("Markup of this entry's rich-text fields, overriding its file's.",
+                          enum=MARKUPS)),
 ))
 
 FILE = Spec("object", "A data file holding a list of entries and its markup.", fields=(
     Field("case_studies", Spec("list", "The entries.", items=ENTRY), required=True),
     Field("markup", _text("Markup of this file's rich-text fields.", enum=MARKUPS)),
 ))
+
+
+def type_text(spec: Spec) -> str:
+    """The type of a value in words, as the field reference in the docs shows it."""
+    if spec.kind == "object":
+        names = "{" + ", ".join(f.name for f in spec.fields) + "}"
+        if spec.shorthand is not None:
+            return f"{type_text(spec.by_name[spec.shorthand].spec)}, or mapping {names}"
+        return f"mapping {names}"
+    if spec.kind == "list":
+        assert spec.items is not None
+        return f"list of {type_text(spec.items)}"
+    if spec.kind == "rich":
+        return "inline markup" if spec.inline else "block markup"
+    if spec.enum:
+        return " or ".join(", ".join(spec.enum).rsplit(", ", 1))
+    if spec.role is not None:
+        return _ROLE_TYPES[spec.role]
+    if spec.pattern == SLUG_PATTERN:
+        return f"slug {SLUG_PATTERN[1:-1]}"
+    return _KIND_TYPES[spec.kind]
+
+
+_ROLE_TYPES = {"link": "document name or http(s) URL", "image": "path or http(s) URL"}
+_KIND_TYPES = {"text": "text", "int": "integer", "date": "date YYYY-MM-DD",
+               "scalar": "text or number"}
 
 
 def json_schema() -> dict[str, Any]:
@@ -182,7 +222,10 @@ def _spec_schema(spec: Spec) -> dict[str, Any]:
             short = spec.by_name[spec.shorthand].spec
             return {"description": spec.description, "anyOf": [_spec_schema(short), schema]}
         return schema
-    schema = {"description": spec.description, **_TYPES[spec.kind]}
+    description = spec.description
+    if spec.kind == "rich":
+        description = f"{description} {type_text(spec).capitalize()}."
+    schema = {"description": description, **_TYPES[spec.kind]}
     if spec.kind == "list":
         assert spec.items is not None
         schema["items"] = _spec_schema(spec.items)

@@ -57,13 +57,14 @@ def _fields(obj: Obj, settings: Settings, ctx: Context) -> dict[str, Any]:
     v = obj.values
     return dict(
         id=v["id"], name=v["name"], source=settings.path, line=obj.line,
-        markup=settings.markup, title=v.get("title"), kind=v.get("kind", _DEFAULT_KIND),
+        markup=v.get("markup", settings.markup), title=v.get("title"),
+        kind=v.get("kind", _DEFAULT_KIND),
         industry=v.get("industry"), tags=v.get("tags", ()),
         logo=_logo(v.get("logo"), v["name"], settings, ctx),
         headline=v.get("headline"), link=v.get("link"),
         link_line=ctx.line(obj.nodes["link"]) if "link" in obj.nodes else 0,
         link_text=v.get("link_text"), summary=v.get("summary"),
-        sections=tuple(Section(s.values["title"], s.values["body"], s.line)
+        sections=tuple(Section(s.values.get("title"), s.values["body"], s.line)
                        for s in v.get("sections", ())),
         quotes=tuple(Quote(q.values["text"], q.values.get("author"), q.values.get("role"),
                            q.line) for q in v.get("quotes", ())),

@@ -16,9 +16,18 @@ from sphinx import addnodes
 
 from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
 from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.translations import _
 
 DOMAIN = "casestudies"
 _T = TypeVar("_T", bound=nodes.TextElement)
+
+LINK_TEXTS: dict[str, str] = {
+    "case-study": _("Read more"),
+    "article": _("Read the article"),
+    "talk": _("Watch the talk"),
+    "video": _("Watch the video"),
+}
+"""Default link text per kind (lazily translated: ``str()`` reads the build's language)."""
 
 
 @dataclass
@@ -28,10 +37,13 @@ class RenderContext:
     docname: str
     document: nodes.document
     markup: MarkupParser
-    link_text: str
+    link_text: str | Mapping[str, str] | None
+    """``casestudies_link_text``: one text for every kind, ``{kind: text}``, or None."""
     logo_width: int
     industries: Mapping[str, str]
     new_tab: bool = False
+    parts: tuple[str, ...] = ()
+    """What the ``full`` layout shows, in order (``:parts:``); empty: all, in the default order."""
 
     # -- text ------------------------------------------------------------------
 
@@ -39,6 +51,15 @@ class RenderContext:
         if entry.industry is None:
             return None
         return self.industries.get(entry.industry, entry.industry)
+
+    def more_text(self, entry: Entry) -> str:
+        """The entry's ``link_text``, else the setting for its kind, else our default."""
+        if entry.link_text:
+            return entry.link_text
+        if isinstance(self.link_text, str):
+            return self.link_text
+        default = LINK_TEXTS.get(entry.kind, LINK_TEXTS["case-study"])
+        return (self.link_text or {}).get(entry.kind) or str(default)
 
     def display_name(self, entry: Entry) -> str:
         """``Name (industry)`` for articles, talks and videos; ``Name`` for case studies."""
@@ -164,7 +185,7 @@ def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pendi
 def read_more(ctx: RenderContext, entry: Entry, *,
               label: str | None = None) -> nodes.paragraph | None:
     """``Read more`` (or ``link_text``) as its own paragraph; None without a link."""
-    text = entry.link_text or ctx.link_text
+    text = ctx.more_text(entry)
     content = nodes.inline(text, text)
     if label:
         hidden = f" about {label}"

@@ -33,8 +33,92 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str],
     return code, out.splitlines(), err
 
 
-def test_clean_file_exits_0_silently(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "validate", "good.yaml") == (0, [], "")
+def test_clean_file_exits_0_with_one_line(folder: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", "good.yaml") == (
+        0, ["1 data file, 1 entry: no problems found"], "")
+
+
+def test_success_line_counts_files_and_entries(folder: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "more.yaml").write_text("case_studies:\n  - {id: c, name: C}\n  - {id: d, name: D}\n")
+    assert run(capsys, "validate", "good.yaml", "more.yaml")[:2] == (
+        0, ["2 data files, 3 entries: no problems found"])
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """docs/conf.py with an industries vocabulary, docs/_data/a.yaml, and a logo inside docs;
+    the current folder is elsewhere (neither the source folder nor above it)."""
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "_static").mkdir()
+    (docs / "_static" / "a.svg").write_text("<svg/>")
+    (docs / "conf.py").write_text('casestudies_industries = {"finance": "Finance"}\n')
+    (docs / "_data" / "a.yaml").write_text(
+        "- id: a\n  name: A\n  industry: finace\n  logo: ../_static/a.svg\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    return tmp_path
+
+
+def test_source_folder_and_settings_come_from_the_nearest_conf_py(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, err = run(capsys, "validate", "../docs/_data/a.yaml")
+    # the logo is inside docs/, the source folder, though not inside the current folder;
+    # the industry is checked against casestudies_industries of docs/conf.py
+    assert (code, lines, err) == (1, [
+        "../docs/_data/a.yaml:3: industry 'finace' is not in casestudies_industries (did you "
+        "mean 'finance'?) [schema]"], "")
+
+
+def test_srcdir_option_names_the_project(project: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "docs" / "conf.py").write_text('casestudies_industries = {"finace": "Typo"}\n')
+    assert run(capsys, "validate", "--srcdir", "../docs", "../docs/_data/a.yaml")[:2] == (
+        0, ["1 data file, 1 entry: no problems found"])
+
+
+def test_conf_py_runs_as_sphinx_runs_it(project: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """In its own folder, with __file__ and tags: conf.py files rely on all three."""
+    docs = project / "docs"
+    (docs / "industries.json").write_text('{"banking": "Banking"}')
+    (docs / "conf.py").write_text(
+        "import json, os\n"
+        "assert os.path.dirname(__file__) == os.getcwd()\n"
+        "draft = tags.has('draft')\n"
+        "casestudies_industries = {} if draft else json.load(open('industries.json'))\n")
+    code, lines, _ = run(capsys, "validate", "../docs/_data/a.yaml")
+    assert code == 1
+    assert lines[0].endswith("industry 'finace' is not in casestudies_industries [schema]")
+    assert Path.cwd() == project / "elsewhere"
+
+
+def test_bad_settings_are_reported_at_conf_py(project: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    conf = project / "docs" / "conf.py"
+    conf.write_text('project = "x"\ncasestudies_industries = ["finance"]\n')
+    code, lines, _ = run(capsys, "validate", "../docs/_data/a.yaml")
+    assert code == 1
+    # the vocabulary falls back to its default (none), as in a build
+    assert lines == [f"{conf}:2: casestudies_industries must be a mapping of {{key: label}} "
+                     "strings, not ['finance']; using the default {} [config]"]
+
+
+@pytest.mark.parametrize(("source", "line", "why"), [
+    ("x = 1\nraise RuntimeError('no')\n", 2, "RuntimeError: no"),
+    ("x = (\n", 1, "syntax error: '(' was never closed"),
+    ("import sys\n\nsys.exit(3)\n", 3, "SystemExit: 3"),
+])
+def test_a_failing_conf_py_is_a_problem_not_a_traceback(
+        project: Path, capsys: pytest.CaptureFixture[str], source: str, line: int,
+        why: str) -> None:
+    conf = project / "docs" / "conf.py"
+    conf.write_text(source)
+    code, lines, err = run(capsys, "validate", "../docs/_data/a.yaml")
+    assert (code, lines[0], err) == (
+        1, f"{conf}:{line}: cannot read the configuration: {why} [config]", "")
 
 
 def test_problems_exit_1_one_line_each(folder: Path,
@@ -161,4 +245,5 @@ def test_validate_imports_neither_sphinx_nor_docutils() -> None:
     result = subprocess.run([sys.executable, "-c", code, str(fixture)], capture_output=True,
                             text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60,
                             check=False)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "1 data file, 1 entry: no problems found\n[]\n", "")

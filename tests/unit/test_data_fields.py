@@ -192,10 +192,25 @@ def test_section_problems(load: Load) -> None:
                              "  - oops\n"))
     assert [(p.line, p.message) for p in sorted(problems, key=lambda p: p.line)] == [
         (4, "sections[1]: missing required field 'body'"),
-        (5, "sections[2]: missing required field 'title'"),
         (6, "sections[3].title: expected text, got boolean — quote it"),
         (8, "sections[4]: expected a mapping, got text"),
     ]
+
+
+def test_section_title_is_optional_and_entry_markup_overrides_the_files(one: One) -> None:
+    lines = entry("markup: rst\nsections:\n  - body: Untitled.\n  - title: T\n    body: B\n")
+    e = one("markup: myst\ncase_studies:\n" + "".join(
+        ("  - " if n == 0 else "    ") + line + "\n"
+        for n, line in enumerate(lines.splitlines())))
+    assert e.markup == "rst"
+    assert [(s.title, s.body.text) for s in e.sections] == [(None, "Untitled."), ("T", "B")]
+
+
+def test_entry_markup_must_be_rst_or_myst(load: Load) -> None:
+    entries, problems = load(entry("markup: md\n"))
+    assert entries == []
+    assert [(p.subtype, p.message) for p in problems] == [
+        ("schema", "markup: 'md' is not one of rst, myst")]
 
 
 def test_unknown_field_in_an_item_is_ignored(load: Load) -> None:
