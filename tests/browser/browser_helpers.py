@@ -281,5 +281,9 @@ AXE_OURS = """async (csSelector) => {
       });
     }
   }
-  return {ours: ours, theme: themes, rules: colourRules.length, axeVersion: axe.version};
+  // resultTypes keeps one node per passing rule, so these still count every rule that ran.
+  const applied = [...new Set([...results.passes, ...results.violations, ...results.incomplete]
+    .map(r => r.id))];
+  return {ours: ours, theme: themes, rules: colourRules.length, axeVersion: axe.version,
+          applied: applied};
 }"""
