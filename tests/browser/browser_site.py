@@ -106,6 +106,10 @@ class Tab:
         self.js = js
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            java_script_enabled=js, reduced_motion="reduce")
+        # Every load starts with empty storage: furo and pydata-sphinx-theme keep a
+        # chosen colour scheme in localStorage under the same key ("theme"), and all
+        # the sites share one origin, so one theme's dark would leak into the next's light.
+        self.context.add_init_script("try { window.localStorage.clear(); } catch (e) {}")
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
