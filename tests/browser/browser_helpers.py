@@ -349,3 +349,38 @@ TEXT_CONTRAST = """([selectors, themeVars]) => {
   probe.remove();
   return {texts: texts, vars: vars};
 }"""
+
+# How "Match all tags" looks next to a tag chip: its own border, and the box its
+# ::before draws (size, border, content), as the reader sees them now.
+MODE_LOOK = """() => {
+  const edge = el => {
+    const s = getComputedStyle(el);
+    return {width: parseFloat(s.borderTopWidth), style: s.borderTopStyle,
+            radius: parseFloat(s.borderTopLeftRadius), background: s.backgroundColor};
+  };
+  const mode = document.querySelector('.cs-filter-chips button[data-cs-mode]');
+  const chip = document.querySelector('.cs-filter-chips button[data-cs-facet="tags"]');
+  const box = getComputedStyle(mode, '::before');
+  return {
+    chip: edge(chip), mode: edge(mode), pressed: mode.getAttribute('aria-pressed'),
+    label: mode.textContent.trim(),
+    box: {content: box.content, width: parseFloat(box.width), height: parseFloat(box.height),
+          borderWidth: parseFloat(box.borderTopWidth), borderStyle: box.borderTopStyle,
+          display: box.display},
+  };
+}"""
+
+# For each summary entry with a logo: the room between the logo's shown image
+# and the next heading (or rubric) on the page.
+SUMMARY_GAPS = """() => {
+  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, p.rubric'));
+  return Array.from(document.querySelectorAll('.cs-case-study.cs-layout-summary')).map(entry => {
+    const img = Array.from(entry.querySelectorAll('.cs-logo img')).find(i => i.checkVisibility());
+    if (!img) return null;
+    const next = headings.find(
+      h => img.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!next) return null;
+    return {id: entry.id, next: next.textContent.trim().slice(0, 40),
+            gap: next.getBoundingClientRect().top - img.getBoundingClientRect().bottom};
+  }).filter(Boolean);
+}"""
