@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_helpers import FILTER_PAGE, TEXT_CONTRAST, THEMES, THEMES_BY_NAME, WIDE, View
+from browser_helpers import (
+    DOCS,
+    FILTER_PAGE,
+    TEXT_CONTRAST,
+    THEMES,
+    THEMES_BY_NAME,
+    WIDE,
+    View,
+)
 from browser_site import Tab
 
 if TYPE_CHECKING:
@@ -80,10 +88,14 @@ def test_dark_mode_changes_our_colours_with_the_theme(tab: Tab) -> None:
 
 
 def test_a_projects_own_colours_win_over_the_themes(tab: Tab) -> None:
-    """``--cs-accent`` / ``--cs-muted`` set by the project (on :root, or on body) beat furo's."""
+    """The docs' example (docs/snippets/theme-colours.css) beats furo's colours, and a
+    value set on an element around the entries beats the one on :root."""
     view = View(THEMES_BY_NAME["furo"], WIDE, "light")
     page = tab.open(view, "stories/northwind.html")
-    page.add_style_tag(content=":root { --cs-accent: #8a1c1c; } body { --cs-muted: #3d3d3d; }")
+    page.add_style_tag(path=str(DOCS / "snippets" / "theme-colours.css"))
     texts = page.evaluate(TEXT_CONTRAST, [[METRIC, LABEL, ATTRIBUTION], []])["texts"]
     assert texts[METRIC]["colour"] == "#8a1c1c", texts
     assert texts[LABEL]["colour"] == texts[ATTRIBUTION]["colour"] == "#3d3d3d", texts
+    page.add_style_tag(content=".cs-metrics { --cs-accent: #1c4a8a; }")
+    texts = page.evaluate(TEXT_CONTRAST, [[METRIC], []])["texts"]
+    assert texts[METRIC]["colour"] == "#1c4a8a", texts
