@@ -1,14 +1,18 @@
-"""Make sure a Chromium for the browser tests is installed; never fail the run.
+"""The Chromium the browser tests and screenshots drive, and how they launch it.
 
-Used by ``tox -e browser`` and ``tox -e screenshots`` (``commands_pre``).  The
-tests drive the system's Chromium (``/usr/bin/chromium``, or ``$CS_CHROMIUM``)
-through Playwright; Playwright's own browser download is not used.
+Run as a script (``commands_pre`` of ``tox -e browser`` and ``tox -e
+screenshots``) it makes sure that Chromium is installed, and fails the env
+when it cannot be: a browser run without a browser would prove nothing.
 
-* Chromium present: say so, exit 0.
-* Missing, running as root with ``apt-get``: ``apt-get update`` and
-  ``apt-get install -y chromium`` (non-interactive), exit 0 whatever happens.
-* Otherwise: print why nothing was installed, exit 0; the browser tests then
-  skip with a reason.
+* Chromium present (``$CS_CHROMIUM``, else ``/usr/bin/chromium``): say so, exit 0.
+* Missing, running as root with ``apt-get`` (CI): ``apt-get update``, then
+  ``apt-get install -y chromium chromium-driver`` (Debian's packages), exit 0
+  when Chromium is then there.
+* Otherwise: say why and what to do, exit 1.
+
+Playwright's own browser download is never used (it cannot work offline);
+imported as a module, this file is where the tests and ``tools/screenshots.py``
+find the executable and its flags, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -19,10 +23,15 @@ import subprocess
 import sys
 
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+PACKAGES = ("chromium", "chromium-driver")
+
+# Headless, and nothing that reaches out of the machine on its own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def find_chromium() -> str | None:
-    """The Chromium the tests will use: ``$CS_CHROMIUM``, else a system one."""
+    """The Chromium to use: ``$CS_CHROMIUM`` when set (and only it), else a system one."""
     wanted = os.environ.get("CS_CHROMIUM")
     if wanted:
         return wanted if os.access(wanted, os.X_OK) else None
@@ -36,41 +45,42 @@ def say(message: str) -> None:
     print(f"ensure_chromium: {message}", flush=True)
 
 
-def main() -> int:
-    found = find_chromium()
-    if found:
-        say(f"using {found}")
-        return 0
+def install() -> str | None:
+    """Why Chromium cannot be installed here, or None once apt-get has run cleanly."""
     if os.environ.get("CS_CHROMIUM"):
-        say(f"CS_CHROMIUM={os.environ['CS_CHROMIUM']} is not an executable; "
-            "not installing anything, the browser tests will skip")
-        return 0
+        return (f"CS_CHROMIUM={os.environ['CS_CHROMIUM']} is not an executable "
+                "(unset it to use /usr/bin/chromium)")
     apt = shutil.which("apt-get")
     if apt is None:
-        say("no Chromium at /usr/bin/chromium and no apt-get here; install Chromium "
-            "yourself (or set CS_CHROMIUM); the browser tests will skip")
-        return 0
+        return "no /usr/bin/chromium and no apt-get: install Chromium, or set CS_CHROMIUM"
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        say("no Chromium at /usr/bin/chromium; not root, so not running apt-get. Run "
-            "`sudo apt-get install chromium` (Debian) or set CS_CHROMIUM; "
-            "the browser tests will skip")
-        return 0
+        return ("no /usr/bin/chromium, and not root, so apt-get is not run: "
+                f"`sudo apt-get install {' '.join(PACKAGES)}`, or set CS_CHROMIUM")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in ([apt, "update"],
-                [apt, "install", "-y", "chromium"]):
+    for cmd in ([apt, "update"], [apt, "install", "-y", *PACKAGES]):
         say("running " + " ".join(cmd))
         try:
             done = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, check=False,
                                   timeout=900)
         except (OSError, subprocess.SubprocessError) as exc:
-            say(f"{cmd[1]} failed ({exc}); the browser tests will skip")
-            return 0
+            return f"apt-get {cmd[1]} failed: {exc}"
         if done.returncode != 0:
-            say(f"apt-get {cmd[1]} exited {done.returncode}; the browser tests will skip")
-            return 0
+            return f"apt-get {cmd[1]} exited {done.returncode}"
+    return None
+
+
+def main() -> int:
     found = find_chromium()
-    say(f"installed {found}" if found else
-        "apt-get installed no /usr/bin/chromium; the browser tests will skip")
+    if found is None:
+        problem = install()
+        found = find_chromium()
+        if found is None:
+            say(f"{problem or 'apt-get installed no /usr/bin/chromium'}; "
+                "the browser tests cannot run")
+            return 1
+        say(f"installed {found}")
+        return 0
+    say(f"using {found}")
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,12 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ensure_chromium import CHROMIUM_ARGS, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 OUT = DOCS / "_static" / "screenshots"
 LIMIT = 150 * 1024
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+ARGS = [*CHROMIUM_ARGS, "--hide-scrollbars"]
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,9 @@ DARK_SWITCH = {"furo": "document.body.dataset.theme = 'dark'"}
 
 
 def chromium() -> str:
-    wanted = os.environ.get("CS_CHROMIUM")
-    for path in ([wanted] if wanted else ["/usr/bin/chromium", "/usr/bin/chromium-browser"]):
-        if os.access(path, os.X_OK):
-            return path
+    found = find_chromium()
+    if found:
+        return found
     sys.exit("screenshots: no Chromium (set CS_CHROMIUM, or run tools/ensure_chromium.py as root)")
 
 

@@ -23,6 +23,9 @@ class Theme:
     dark_js: str | None = None   # flips the theme's own dark switch; None: no dark mode
     settings: tuple[tuple[str, str], ...] = ()     # extra ``-D name=value``
     wall_columns_wide: int = 5   # logo-wall columns at 1280 px (5 unless the content is narrow)
+    # The theme's own CSS variables our accent and muted text must take (None: it has none).
+    accent_var: str | None = None
+    muted_var: str | None = None
     # Warnings the theme itself emits on this project (regexes); ours must be none.
     theme_warnings: tuple[str, ...] = field(default=())
 
@@ -36,12 +39,15 @@ class Theme:
 
 THEMES = (
     Theme("alabaster", "alabaster"),
-    Theme("furo", "furo", dark_js="document.body.dataset.theme = 'dark'"),
+    Theme("furo", "furo", dark_js="document.body.dataset.theme = 'dark'",
+          accent_var="--color-brand-content", muted_var="--color-foreground-secondary"),
     Theme("pydata", "pydata_sphinx_theme",
-          dark_js="document.documentElement.dataset.theme = 'dark'"),
+          dark_js="document.documentElement.dataset.theme = 'dark'",
+          accent_var="--pst-color-primary", muted_var="--pst-color-text-muted"),
     Theme("rtd", "sphinx_rtd_theme"),
     Theme("book", "sphinx_book_theme",
-          dark_js="document.documentElement.dataset.theme = 'dark'"),
+          dark_js="document.documentElement.dataset.theme = 'dark'",
+          accent_var="--pst-color-primary", muted_var="--pst-color-text-muted"),
 )
 THEMES_BY_NAME = {t.name: t for t in THEMES}
 
@@ -281,5 +287,100 @@ AXE_OURS = """async (csSelector) => {
       });
     }
   }
-  return {ours: ours, theme: themes, rules: colourRules.length, axeVersion: axe.version};
+  // resultTypes keeps one node per passing rule, so these still count every rule that ran.
+  const applied = [...new Set([...results.passes, ...results.violations, ...results.incomplete]
+    .map(r => r.id))];
+  return {ours: ours, theme: themes, rules: colourRules.length, axeVersion: axe.version,
+          applied: applied};
+}"""
+
+# The text colour of the first shown element matching each selector, the
+# background it really sits on (the backgrounds of it and its ancestors,
+# composited down to the first opaque one, on white), and their WCAG contrast
+# ratio; and each named CSS variable of the theme resolved to a colour where
+# our elements stand (in <body>), or null where the theme does not set it.
+TEXT_CONTRAST = """([selectors, themeVars]) => {
+  const parse = text => {
+    let m = text.match(/^rgba?\\(([^)]*)\\)$/);
+    let scale = 255;
+    if (!m) { m = text.match(/^color\\(srgb ([^)]*)\\)$/); scale = 1; }
+    if (!m) throw new Error(`a colour this test cannot read: ${text}`);
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return [p[0] / scale, p[1] / scale, p[2] / scale, p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]))
+    .concat([1]);
+  const background = el => {
+    const layers = [];
+    for (let n = el; n; n = n.parentElement) {
+      const bg = parse(getComputedStyle(n).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] >= 1) break;
+    }
+    return layers.reverse().reduce((under, top) => over(top, under), [1, 1, 1, 1]);
+  };
+  const luminance = rgb => {
+    const lin = rgb.slice(0, 3).map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const hex = rgb => '#' + rgb.slice(0, 3)
+    .map(c => Math.round(c * 255).toString(16).padStart(2, '0')).join('');
+  const texts = {};
+  for (const selector of selectors) {
+    const el = Array.from(document.querySelectorAll(selector))
+      .find(e => e.checkVisibility() && e.textContent.trim());
+    if (!el) { texts[selector] = null; continue; }
+    const bg = background(el);
+    const fg = over(parse(getComputedStyle(el).color), bg);
+    texts[selector] = {colour: hex(fg), background: hex(bg), ratio: ratio(fg, bg),
+                       text: el.textContent.trim().slice(0, 40)};
+  }
+  const probe = document.body.appendChild(document.createElement('span'));
+  const vars = {};
+  for (const name of themeVars) {
+    const set = getComputedStyle(document.body).getPropertyValue(name).trim() !== '';
+    probe.style.color = `var(${name})`;
+    vars[name] = set ? hex(parse(getComputedStyle(probe).color)) : null;
+  }
+  probe.remove();
+  return {texts: texts, vars: vars};
+}"""
+
+# How "Match all tags" looks next to a tag chip: its own border, and the box its
+# ::before draws (size, border, content), as the reader sees them now.
+MODE_LOOK = """() => {
+  const edge = el => {
+    const s = getComputedStyle(el);
+    return {width: parseFloat(s.borderTopWidth), style: s.borderTopStyle,
+            radius: parseFloat(s.borderTopLeftRadius), background: s.backgroundColor};
+  };
+  const mode = document.querySelector('.cs-filter-chips button[data-cs-mode]');
+  const chip = document.querySelector('.cs-filter-chips button[data-cs-facet="tags"]');
+  const box = getComputedStyle(mode, '::before');
+  return {
+    chip: edge(chip), mode: edge(mode), pressed: mode.getAttribute('aria-pressed'),
+    label: mode.textContent.trim(),
+    box: {content: box.content, width: parseFloat(box.width), height: parseFloat(box.height),
+          borderWidth: parseFloat(box.borderTopWidth), borderStyle: box.borderTopStyle,
+          display: box.display},
+  };
+}"""
+
+# For each summary entry with a logo: the room between the logo's shown image
+# and the next heading (or rubric) on the page.
+SUMMARY_GAPS = """() => {
+  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, p.rubric'));
+  return Array.from(document.querySelectorAll('.cs-case-study.cs-layout-summary')).map(entry => {
+    const img = Array.from(entry.querySelectorAll('.cs-logo img')).find(i => i.checkVisibility());
+    if (!img) return null;
+    const next = headings.find(
+      h => img.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!next) return null;
+    return {id: entry.id, next: next.textContent.trim().slice(0, 40),
+            gap: next.getBoundingClientRect().top - img.getBoundingClientRect().bottom};
+  }).filter(Boolean);
 }"""

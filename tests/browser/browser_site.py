@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -18,14 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_helpers import DOCS, Theme, View
+from browser_helpers import AXE_OURS, CS_SELECTOR, DOCS, Theme, View
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
 
 @dataclass
 class Built:
@@ -97,16 +92,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def chromium_path() -> str | None:
-    wanted = os.environ.get("CS_CHROMIUM")
-    if wanted:
-        return wanted if os.access(wanted, os.X_OK) else None
-    for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if os.access(path, os.X_OK):
-            return path
-    return None
-
-
 class Tab:
     """One browser page, reused: tests navigate it instead of opening contexts (slow).
 
@@ -121,6 +106,10 @@ class Tab:
         self.js = js
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            java_script_enabled=js, reduced_motion="reduce")
+        # Every load starts with empty storage: furo and pydata-sphinx-theme keep a
+        # chosen colour scheme in localStorage under the same key ("theme"), and all
+        # the sites share one origin, so one theme's dark would leak into the next's light.
+        self.context.add_init_script("try { window.localStorage.clear(); } catch (e) {}")
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -152,3 +141,22 @@ class Tab:
 
     def close(self) -> None:
         self.context.close()
+
+
+class Axe:
+    """axe-core's script, run on our elements of a page; counts what it checked."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.version = "not run"
+        self.runs = 0     # pages checked
+        self.rules = 0    # rules that applied to our elements, summed over the pages
+
+    def check(self, page: Page) -> dict[str, Any]:
+        """Violations on our elements (``AXE_OURS``), after loading axe into ``page``."""
+        page.add_script_tag(content=self.source)
+        result: dict[str, Any] = page.evaluate(AXE_OURS, CS_SELECTOR)
+        self.version = result["axeVersion"]
+        self.runs += 1
+        self.rules += len(result["applied"])
+        return result

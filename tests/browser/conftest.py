@@ -1,19 +1,20 @@
 """Browser tests: the docs built once per theme, served on 127.0.0.1, driven by Chromium.
 
 Run with ``tox -e browser`` (which sets ``CS_BROWSER=1``).  Anywhere else,
-e.g. in the main ``py3`` env, every test here is skipped at collection.
+e.g. in the main ``py3`` env, every test here is skipped at collection.  With
+``CS_BROWSER=1`` nothing skips: what the run needs and lacks fails it.
 
 * Chromium: ``$CS_CHROMIUM``, else ``/usr/bin/chromium`` (``tools/ensure_chromium.py``
-  installs it where it can); missing: the tests skip with that reason.
-* axe-core: ``$CS_AXE_JS`` (a path to ``axe.min.js``), else ``npm install axe-core@4``
-  once into pytest's cache folder; no npm: the accessibility tests skip.
+  installs Debian's package where it can, and fails the env where it cannot).
+* axe-core: the ``axe.min.js`` that the PyPI package ``axe-playwright-python``
+  ships (a dependency of the browser env); nothing is fetched at run time.
 """
 
 from __future__ import annotations
 
+import importlib.resources
+import importlib.util
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[2] / "tools"))  # ensure_chromium: one home
 
 from browser_helpers import CS_PAGES, NARROW, SHOWCASE, THEMES, VIEWS, Theme, View
-from browser_site import CHROMIUM_ARGS, Sites, Tab, chromium_path
+from browser_site import Axe, Sites, Tab
+from ensure_chromium import CHROMIUM_ARGS, find_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -62,15 +65,13 @@ def sites(request: pytest.FixtureRequest,
     missing = [t.html_theme for t in _themes_of(request.session.items)
                if not _importable(t.html_theme)]
     if missing:
-        pytest.skip(f"theme packages not installed: {', '.join(missing)} (tox -e browser)")
+        pytest.fail(f"theme packages not installed: {', '.join(missing)} (use tox -e browser)")
     served = Sites(tmp_path_factory.mktemp("sites"), _themes_of(request.session.items))
     yield served
     served.close()
 
 
 def _importable(module: str) -> bool:
-    import importlib.util
-
     return importlib.util.find_spec(module) is not None
 
 
@@ -78,12 +79,15 @@ def _importable(module: str) -> bool:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    path = chromium_path()
+    path = find_chromium()
     if path is None:
-        pytest.skip("no Chromium at /usr/bin/chromium (nor $CS_CHROMIUM): run "
-                    "`python tools/ensure_chromium.py` as root, or `apt-get install chromium`")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (tox -e browser)")
+        pytest.fail("no Chromium at /usr/bin/chromium (nor $CS_CHROMIUM): run "
+                    "`python tools/ensure_chromium.py` as root, or "
+                    "`apt-get install chromium chromium-driver`")
+    if not _importable("playwright"):
+        pytest.fail("playwright is not installed (use tox -e browser)")
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield launched
@@ -142,29 +146,27 @@ def phone_page(theme_and_page: tuple[Theme, str], tab: Tab) -> tuple[View, Page]
 
 # -- axe-core ------------------------------------------------------------------------------
 
+AXE_PACKAGE = "axe_playwright_python"
+_AXE_RUNS = pytest.StashKey[list[Axe]]()
+
+
 @pytest.fixture(scope="session")
-def axe_source(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The text of axe.min.js (axe-core 4, from the npm registry)."""
-    given = os.environ.get("CS_AXE_JS")
-    if given:
-        return Path(given).read_text(encoding="utf-8")
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm not found: cannot install axe-core from the npm registry, "
-                    "accessibility checks skipped (or set CS_AXE_JS to an axe.min.js)")
-    cache = getattr(pytestconfig, "cache", None)
-    folder = cache.mkdir("cs-axe-core") if cache else tmp_path_factory.mktemp("axe")
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.exists():
-        try:
-            done = subprocess.run(
-                [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund",
-                 "--no-package-lock", "axe-core@4"],
-                capture_output=True, text=True, check=False, timeout=300,
-                stdin=subprocess.DEVNULL)
-        except (OSError, subprocess.SubprocessError) as exc:
-            pytest.skip(f"`npm install axe-core@4` failed to run: {exc}")
-        if done.returncode != 0 or not script.exists():
-            pytest.skip("`npm install axe-core@4` failed, accessibility checks skipped:\n"
-                        + (done.stdout + done.stderr)[-1500:])
-    return script.read_text(encoding="utf-8")
+def axe(pytestconfig: pytest.Config) -> Axe:
+    """axe-core 4 as ``axe-playwright-python`` ships it; missing, the run fails."""
+    if not _importable(AXE_PACKAGE):
+        pytest.fail(f"{AXE_PACKAGE} is not installed, so axe-core cannot run (use tox -e browser)")
+    script = importlib.resources.files(AXE_PACKAGE) / "axe.min.js"
+    if not script.is_file():
+        pytest.fail(f"{AXE_PACKAGE} ships no axe.min.js: the accessibility checks cannot run")
+    runner = Axe(script.read_text(encoding="utf-8"))
+    pytestconfig.stash.setdefault(_AXE_RUNS, []).append(runner)
+    return runner
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> None:
+    """How many pages axe-core checked: the number a green run must not hide."""
+    for runner in config.stash.get(_AXE_RUNS, []):
+        terminalreporter.write_line(
+            f"axe-core {runner.version}: {runner.runs} page checks, "
+            f"{runner.rules} rule runs on our elements")

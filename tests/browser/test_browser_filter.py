@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_helpers import FILTER_PAGE, FILTER_STATE, NARROW, THEMES, WIDE, Theme, View
+from browser_helpers import (
+    FILTER_PAGE,
+    FILTER_STATE,
+    MODE_LOOK,
+    NARROW,
+    THEMES,
+    WIDE,
+    Theme,
+    View,
+)
 from browser_site import Tab
 
 if TYPE_CHECKING:
@@ -99,6 +108,37 @@ def test_tag_chips_match_any_or_all(theme: Theme, tab: Tab) -> None:
     all_of = {i for i, t in tags.items() if {first, second} <= t}
     assert _shown(_state(page)) == all_of
     assert _query(page) == {f"{group}.tags": [f"{first},{second}"], f"{group}.match": ["all"]}
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=str)
+def test_match_all_tags_is_a_checkbox_not_one_more_chip(theme: Theme, tab: Tab) -> None:
+    """A box and its label, without a chip's pill; the keyboard toggles it as before."""
+    page = tab.open(View(theme, WIDE, "light"), FILTER_PAGE)
+    look = page.evaluate(MODE_LOOK)
+    assert look["label"] == "Match all tags"
+    assert look["chip"]["width"] >= 1 and look["chip"]["style"] != "none", look
+    assert look["mode"]["width"] == 0 or look["mode"]["style"] == "none", look  # no pill edge
+    box = look["box"]
+    assert box["content"] == '""' and box["display"] != "none", box  # empty box, unpressed
+    assert 10 <= box["width"] <= 24 and abs(box["width"] - box["height"]) < 1, box
+    assert box["borderWidth"] >= 1 and box["borderStyle"] == "solid", box
+
+    mode = page.locator(".cs-filter-chips button[data-cs-mode]")
+    mode.focus()
+    page.keyboard.press("Space")
+    assert mode.get_attribute("aria-pressed") == "true"
+    pressed = page.evaluate(MODE_LOOK)
+    assert "\u2713" in pressed["box"]["content"], pressed  # the box is ticked
+    assert pressed["mode"]["width"] == 0 or pressed["mode"]["style"] == "none", pressed
+    ring = page.evaluate("""() => {
+      const s = getComputedStyle(document.activeElement);
+      return {mode: document.activeElement.hasAttribute('data-cs-mode'),
+              style: s.outlineStyle, width: parseFloat(s.outlineWidth)};
+    }""")
+    assert ring["mode"] and ring["style"] != "none" and ring["width"] >= 1, ring
+    page.keyboard.press("Enter")
+    assert mode.get_attribute("aria-pressed") == "false"
     assert tab.errors == []
 
 

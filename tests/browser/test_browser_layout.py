@@ -15,6 +15,7 @@ from browser_helpers import (
     LOGO_LINKS,
     LOGO_STATE,
     OVERFLOW,
+    SUMMARY_GAPS,
     THEMES,
     WALL_COLUMNS,
     WIDE,
@@ -106,6 +107,14 @@ def test_no_invisible_logo_links(showcase: tuple[View, Page]) -> None:
     bad = [link for link in links
            if link["linkShown"] and (not link["imageShown"] or not link["width"])]
     assert bad == []
+
+
+def test_summary_logos_keep_off_the_next_heading(showcase: tuple[View, Page]) -> None:
+    """A summary entry's logo is not crowded by the next entry's name (it was 8px in furo)."""
+    _, page = showcase
+    gaps = page.evaluate(SUMMARY_GAPS)
+    assert len(gaps) >= 5, gaps
+    assert [g for g in gaps if g["gap"] < 20] == []
 
 
 def test_every_page_fits_a_phone(phone_page: tuple[View, Page]) -> None:
