@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxext_casestudies import options as opts
+from sphinxext_casestudies.anchors import CANONICAL
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.data.select import Selection, select
@@ -86,8 +87,7 @@ class _CaseStudiesDirective(SphinxDirective):
             node["classes"].extend(extra_classes)
             node.source, node.line = self.get_source_info()
             if canonical and layout == "full":
-                self.domain.note_canonical(self.env.docname, entry.id, node["ids"][0],
-                                           self.lineno)
+                node[CANONICAL] = self.lineno  # EntryAnchors notes it with its final id
             rendered.append(node)
         return rendered
 

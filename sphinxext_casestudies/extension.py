@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_casestudies import __version__, config
+from sphinxext_casestudies.anchors import EntryAnchors
 from sphinxext_casestudies.data.loader import load_catalog
 from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("logo-grid", LogoGrid)
     app.add_role("case-study", CaseStudyRole())
     app.add_transform(SectionsWhereTheyCanStand)
+    app.add_transform(EntryAnchors)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
     app.connect("env-updated", release_catalog)

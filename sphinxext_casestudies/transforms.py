@@ -11,6 +11,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinxext_casestudies.anchors import CANONICAL, ENTRY
+
 OUR_SECTIONS = ("cs-case-study", "cs-story-section")
 
 
@@ -26,8 +28,9 @@ class SectionsWhereTheyCanStand(SphinxTransform):
             box = nodes.container(classes=[*section["classes"], "cs-no-section"],
                                   ids=list(section["ids"]))
             box.source, box.line = section.source, section.line
-            if "cs-entry" in section:
-                box["cs-entry"] = section["cs-entry"]
+            for key in (ENTRY, CANONICAL):  # what EntryAnchors reads next
+                if key in section:
+                    box[key] = section[key]
             for node_id in section["ids"]:
                 self.document.ids[node_id] = box
             for child in list(section.children):
