@@ -30,10 +30,6 @@ CANONICAL = "cs-canonical"
 ENTRY = "cs-entry"
 
 
-def _is_anchored_rendering(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and ENTRY in node and bool(node["ids"])
-
-
 class EntryAnchors(SphinxTransform):
     # After SectionsWhereTheyCanStand (200), which moves ids onto rubric boxes,
     # and before the reference transforms (260 and later) read ``nameids``.
@@ -45,8 +41,9 @@ class EntryAnchors(SphinxTransform):
         if docname not in domain.docs:
             return  # this page shows no entry: nothing to move
         renderings: dict[str, list[nodes.Element]] = {}
-        for node in self.document.findall(_is_anchored_rendering):
-            renderings.setdefault(node[ENTRY], []).append(node)
+        for node in self.document.findall(nodes.Element):
+            if ENTRY in node and node["ids"]:
+                renderings.setdefault(node[ENTRY], []).append(node)
         for entry_id, found in renderings.items():
             winner = next((n for n in found if CANONICAL in n), found[0])
             self._give_bare_id(entry_id, winner)

@@ -68,6 +68,7 @@ class _CaseStudiesDirective(SphinxDirective):
             logo_width=config.casestudies_logo_width,
             industries=config.casestudies_industries,
             new_tab=new_tab,
+            on_text=lambda entry, text: self.domain.note_text(self.env.docname, entry, text),
         )
 
     def layout(self) -> str:

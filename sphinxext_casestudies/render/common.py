@@ -7,7 +7,7 @@ of our domain (resolved per builder at write time, keeping images inside).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -32,6 +32,8 @@ class RenderContext:
     logo_width: int
     industries: Mapping[str, str]
     new_tab: bool = False
+    #: Told about every rich-text field parsed here, so the build knows what pages show.
+    on_text: Callable[[Entry, Text], None] | None = None
 
     # -- text ------------------------------------------------------------------
 
@@ -48,9 +50,13 @@ class RenderContext:
         return entry.name
 
     def blocks(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        if self.on_text is not None:
+            self.on_text(entry, text)
         return self.markup.blocks(text, entry.source, entry.markup)
 
     def inline(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        if self.on_text is not None:
+            self.on_text(entry, text)
         return self.markup.inline(text, entry.source, entry.markup)
 
     # -- ids -------------------------------------------------------------------
