@@ -27,6 +27,7 @@ from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.markup import MarkupParser
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
 from sphinxext_casestudies.render.logo_grid import render_logo_grid
+from sphinxext_casestudies.transforms import NO_CONTENTS_ENTRY
 from sphinxext_casestudies.warnings import report, warn
 
 _ANY = directives.unchanged
@@ -83,9 +84,12 @@ class _CaseStudiesDirective(SphinxDirective):
     def render(self, ctx: RenderContext, entries: list[Entry], layout: str, *,
                extra_classes: tuple[str, ...], canonical: bool) -> list[nodes.Element]:
         rendered = []
+        unlisted = opts.flag("no-contents-entry", self.options, self.problem)
         for entry in entries:
             node = LAYOUTS[layout](ctx, entry)
             node["classes"].extend(extra_classes)
+            if unlisted:
+                node[NO_CONTENTS_ENTRY] = True  # a rubric, not a section: see transforms
             node.source, node.line = self.get_source_info()
             if canonical and layout == "full":
                 node[CANONICAL] = self.lineno  # EntryAnchors notes it with its final id
@@ -101,6 +105,7 @@ class CaseStudy(_CaseStudiesDirective):
     default_layout = "full"
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY,
+        "no-contents-entry": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -181,6 +186,7 @@ class CaseStudies(_Selecting):
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY,
+        "no-contents-entry": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:

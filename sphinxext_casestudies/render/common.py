@@ -137,11 +137,14 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
 
 
 def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None,
-                   target: str = "entry") -> nodes.paragraph | None:
+                   target: str = "entry", named: bool = False) -> nodes.paragraph | None:
     """The entry's logo(s), each linked on its own (two images cannot share a link).
 
     ``target`` is ``entry`` (the entry's link), ``story`` (its canonical
-    rendering, resolved by the domain) or ``none``.
+    rendering, resolved by the domain) or ``none``.  ``named``: where the
+    logo is the entry's only link, the link also says where it goes ("Read
+    more about NAME", visually hidden), so a screen reader does not announce
+    a bare "NAME logo".
     """
     if entry.logo is None:
         return None
@@ -150,10 +153,14 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
                              override=width is not None):
         wrapped: nodes.Node | None = None
+        content: nodes.Node = image
+        if named and target != "none":
+            words = f": {link_text(ctx, entry)}{about(entry.name)}"
+            content = nodes.inline("", "", image, visually_hidden(words))
         if target == "entry":
-            wrapped = ctx.link(entry, image)
+            wrapped = ctx.link(entry, content)
         elif target == "story":
-            wrapped = story_link(entry, image, ctx.docname)
+            wrapped = story_link(entry, content, ctx.docname)
         para += wrapped if wrapped is not None else image
     return para
 
@@ -170,15 +177,30 @@ def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pendi
 def read_more(ctx: RenderContext, entry: Entry, *,
               label: str | None = None) -> nodes.paragraph | None:
     """``Read more`` (or ``link_text``) as its own paragraph; None without a link."""
-    text = entry.link_text or ctx.link_text
+    text = link_text(ctx, entry)
     content = nodes.inline(text, text)
     if label:
-        hidden = f" about {label}"
-        content += nodes.inline(hidden, hidden, classes=["cs-visually-hidden"])
+        content += visually_hidden(about(label))
     ref = ctx.link(entry, content)
     if ref is None:
         return None
     return nodes.paragraph("", "", ref, classes=["cs-link"])
+
+
+def link_text(ctx: RenderContext, entry: Entry) -> str:
+    """The words of the entry's link: its own ``link_text``, else the configured one."""
+    return entry.link_text or ctx.link_text
+
+
+def about(name: str) -> str:
+    """What makes a link's words ("Read the article") name its entry for a screen reader,
+    where many such links sit side by side."""
+    return f" about {name}"
+
+
+def visually_hidden(text: str) -> nodes.inline:
+    """Text for screen readers only (the stylesheet hides it; other builders show it)."""
+    return nodes.inline(text, text, classes=["cs-visually-hidden"])
 
 
 # -- quotes, headline, metrics -----------------------------------------------------
