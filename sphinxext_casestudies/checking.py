@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import frontend, nodes
 from docutils.parsers.rst import Parser as RstParser
 from docutils.readers import standalone
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver
 from sphinx.util.docutils import LoggingReporter, sphinx_domains
 from sphinx.util.rst import default_role
@@ -95,9 +96,7 @@ def _check(app: Sphinx, env: BuildEnvironment,
 
 
 def _is_xref(node: nodes.Node) -> bool:
-    from sphinx.addnodes import pending_xref
-
-    return isinstance(node, pending_xref)
+    return isinstance(node, addnodes.pending_xref)
 
 
 def _check_document(env: BuildEnvironment) -> nodes.document:
