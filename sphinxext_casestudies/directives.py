@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxext_casestudies import options as opts
+from sphinxext_casestudies.anchors import CANONICAL
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.data.select import Selection, select
@@ -26,6 +27,7 @@ from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.markup import MarkupParser
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
 from sphinxext_casestudies.render.logo_grid import render_logo_grid
+from sphinxext_casestudies.transforms import NO_CONTENTS_ENTRY
 from sphinxext_casestudies.warnings import report, warn
 
 _ANY = directives.unchanged
@@ -68,6 +70,7 @@ class _CaseStudiesDirective(SphinxDirective):
             industries=config.casestudies_industries,
             new_tab=new_tab,
             parts=parts,
+            on_text=lambda entry, text: self.domain.note_text(self.env.docname, entry, text),
         )
 
     def layout(self) -> str:
@@ -85,13 +88,15 @@ class _CaseStudiesDirective(SphinxDirective):
     def render(self, ctx: RenderContext, entries: list[Entry], layout: str, *,
                extra_classes: tuple[str, ...], canonical: bool) -> list[nodes.Element]:
         rendered = []
+        unlisted = opts.flag("no-contents-entry", self.options, self.problem)
         for entry in entries:
             node = LAYOUTS[layout](ctx, entry)
             node["classes"].extend(extra_classes)
+            if unlisted:
+                node[NO_CONTENTS_ENTRY] = True  # a rubric, not a section: see transforms
             node.source, node.line = self.get_source_info()
             if canonical and layout == "full":
-                self.domain.note_canonical(self.env.docname, entry.id, node["ids"][0],
-                                           self.lineno)
+                node[CANONICAL] = self.lineno  # EntryAnchors notes it with its final id
             rendered.append(node)
         return rendered
 
@@ -104,6 +109,7 @@ class CaseStudy(_CaseStudiesDirective):
     default_layout = "full"
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "layout": _ANY, "class": _ANY, "no-index": _ANY, "new-tab": _ANY, "parts": _ANY,
+        "no-contents-entry": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -185,6 +191,7 @@ class CaseStudies(_Selecting):
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **_Selecting.selection_spec, "layout": _ANY, "no-index": _ANY, "parts": _ANY,
+        "no-contents-entry": _ANY,
     }
 
     def run(self) -> list[nodes.Node]:

@@ -19,7 +19,8 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
-from sphinxext_casestudies.data.model import Catalog, Entry
+from sphinxext_casestudies.data.model import Catalog, Entry, Text
+from sphinxext_casestudies.data.richtext import field_key
 from sphinxext_casestudies.data.select import Selection, select
 from sphinxext_casestudies.warnings import warn
 
@@ -37,6 +38,7 @@ class DocRecord:
     entries: dict[str, str] = field(default_factory=dict)  # id -> fingerprint ("" = missing)
     selections: dict[Selection, str] = field(default_factory=dict)  # -> digest of result
     refs: set[str] = field(default_factory=set)  # ids whose canonical place it links to
+    texts: set[tuple[str, str]] = field(default_factory=set)  # (id, field key) it parsed
 
 
 def selection_digest(entries: Iterable[Entry]) -> str:
@@ -51,8 +53,9 @@ class CaseStudiesDomain(Domain):
 
     name = "casestudies"
     label = "Case studies"
-    data_version = 1
-    initial_data = {"docs": {}}
+    data_version = 2
+    # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw
+    initial_data = {"docs": {}, "checked": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -64,6 +67,10 @@ class CaseStudiesDomain(Domain):
     @property
     def docs(self) -> dict[str, DocRecord]:
         return cast(dict[str, DocRecord], self.data["docs"])
+
+    @property
+    def checked(self) -> dict[str, str]:
+        return cast(dict[str, str], self.data["checked"])
 
     def record(self, docname: str) -> DocRecord:
         self._places = None
@@ -85,6 +92,16 @@ class CaseStudiesDomain(Domain):
 
     def note_ref(self, docname: str, entry_id: str) -> None:
         self.record(docname).refs.add(entry_id)
+
+    def note_text(self, docname: str, entry: Entry, text: Text) -> None:
+        """A page parsed this field of a project entry (inline entries are not tracked)."""
+        key = field_key(entry, text)
+        if key is not None and self.catalog.get(entry.id) is entry:
+            self.record(docname).texts.add((entry.id, key))
+
+    def shown_texts(self) -> set[tuple[str, str]]:
+        """Every (entry id, field key) some page renders."""
+        return {shown for record in self.docs.values() for shown in record.texts}
 
     # -- Domain protocol -------------------------------------------------------------
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_casestudies import __version__, config
+from sphinxext_casestudies.anchors import EntryAnchors
+from sphinxext_casestudies.checking import check_unshown_texts
 from sphinxext_casestudies.data.loader import load_catalog
 from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Bump whenever what the domain stores per document changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 STATIC = Path(__file__).parent / "static"
 
@@ -37,8 +39,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("logo-grid", LogoGrid)
     app.add_role("case-study", CaseStudyRole())
     app.add_transform(SectionsWhereTheyCanStand)
+    app.add_transform(EntryAnchors)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
+    app.connect("env-updated", check_unshown_texts, priority=400)  # needs the catalog
     app.connect("env-updated", release_catalog)
     app.connect("env-get-updated", moved_references)
     setup_html(app)

@@ -1,13 +1,19 @@
 """HTML-only concerns: the stylesheet and filter script, and the filter nodes' HTML.
 
-Assets are added once and only for HTML builders; the filter nodes render as
-plain sections and containers everywhere else.
+Assets are linked per page, only from pages that show entries (the script
+only where ``:filter-ui:`` is used): a site where one page uses the extension
+should not make every other page fetch our files.  The decision reads the
+page's own doctree at ``html-page-context``, so it holds for incremental and
+parallel builds and for ``singlehtml`` (one doctree, all pages) alike.  The
+filter nodes render as plain sections and containers everywhere else.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
 
 from sphinxext_casestudies import filtering as flt
 
@@ -28,7 +34,7 @@ def setup_html(app: Sphinx) -> None:
     app.add_node(flt.filter_chips, html=(flt.visit_filter_chips, None))
     app.add_post_transform(flt.DropChipsOutsideHtml)
     app.connect("config-inited", _add_static_path)
-    app.connect("builder-inited", _add_assets)
+    app.connect("html-page-context", _add_assets)
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:
@@ -36,7 +42,18 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(STATIC))
 
 
-def _add_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file(CSS_FILE)
+def shows_entries(node: nodes.Node) -> bool:
+    """Whether ``node`` is a rendered entry or logo tile (every layout marks them ``cs-entry``)."""
+    return isinstance(node, nodes.Element) and "cs-entry" in node
+
+
+def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                doctree: nodes.document | None) -> None:
+    """Link our files from this page only; Sphinx forgets them before the next page."""
+    if doctree is None:  # genindex, search, additional pages: nothing of ours
+        return
+    if next(doctree.findall(shows_entries), None) is None:
+        return
+    app.add_css_file(CSS_FILE)
+    if next(doctree.findall(flt.filter_chips), None) is not None:
         app.add_js_file(JS_FILE, loading_method="defer")

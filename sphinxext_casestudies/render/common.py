@@ -7,7 +7,7 @@ of our domain (resolved per builder at write time, keeping images inside).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -44,6 +44,8 @@ class RenderContext:
     new_tab: bool = False
     parts: tuple[str, ...] = ()
     """What the ``full`` layout shows, in order (``:parts:``); empty: all, in the default order."""
+    #: Told about every rich-text field parsed here, so the build knows what pages show.
+    on_text: Callable[[Entry, Text], None] | None = None
 
     # -- text ------------------------------------------------------------------
 
@@ -69,9 +71,13 @@ class RenderContext:
         return entry.name
 
     def blocks(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        if self.on_text is not None:
+            self.on_text(entry, text)
         return self.markup.blocks(text, entry.source, entry.markup)
 
     def inline(self, entry: Entry, text: Text) -> list[nodes.Node]:
+        if self.on_text is not None:
+            self.on_text(entry, text)
         return self.markup.inline(text, entry.source, entry.markup)
 
     # -- ids -------------------------------------------------------------------
@@ -152,11 +158,14 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
 
 
 def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None,
-                   target: str = "entry") -> nodes.paragraph | None:
+                   target: str = "entry", named: bool = False) -> nodes.paragraph | None:
     """The entry's logo(s), each linked on its own (two images cannot share a link).
 
     ``target`` is ``entry`` (the entry's link), ``story`` (its canonical
-    rendering, resolved by the domain) or ``none``.
+    rendering, resolved by the domain) or ``none``.  ``named``: where the
+    logo is the entry's only link, the link also says where it goes ("Read
+    more about NAME", visually hidden), so a screen reader does not announce
+    a bare "NAME logo".
     """
     if entry.logo is None:
         return None
@@ -165,10 +174,14 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
                              override=width is not None):
         wrapped: nodes.Node | None = None
+        content: nodes.Node = image
+        if named and target != "none":
+            words = f": {ctx.more_text(entry)}{about(entry.name)}"
+            content = nodes.inline("", "", image, visually_hidden(words))
         if target == "entry":
-            wrapped = ctx.link(entry, image)
+            wrapped = ctx.link(entry, content)
         elif target == "story":
-            wrapped = story_link(entry, image, ctx.docname)
+            wrapped = story_link(entry, content, ctx.docname)
         para += wrapped if wrapped is not None else image
     return para
 
@@ -188,12 +201,22 @@ def read_more(ctx: RenderContext, entry: Entry, *,
     text = ctx.more_text(entry)
     content = nodes.inline(text, text)
     if label:
-        hidden = f" about {label}"
-        content += nodes.inline(hidden, hidden, classes=["cs-visually-hidden"])
+        content += visually_hidden(about(label))
     ref = ctx.link(entry, content)
     if ref is None:
         return None
     return nodes.paragraph("", "", ref, classes=["cs-link"])
+
+
+def about(name: str) -> str:
+    """What makes a link's words ("Read the article") name its entry for a screen reader,
+    where many such links sit side by side."""
+    return f" about {name}"
+
+
+def visually_hidden(text: str) -> nodes.inline:
+    """Text for screen readers only (the stylesheet hides it; other builders show it)."""
+    return nodes.inline(text, text, classes=["cs-visually-hidden"])
 
 
 # -- quotes, headline, metrics -----------------------------------------------------

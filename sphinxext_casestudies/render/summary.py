@@ -19,7 +19,7 @@ def render_summary(ctx: RenderContext, entry: Entry) -> nodes.Element:
     quote = headline_quote(ctx, entry)
     if quote is not None:
         section += quote
-    logo = logo_paragraph(ctx, entry)
+    logo = logo_paragraph(ctx, entry, named=True)  # the entry's only link: say where it goes
     if logo is not None:
         section += logo
     else:

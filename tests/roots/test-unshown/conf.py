@@ -1,0 +1,3 @@
+project = "unshown"
+extensions = ["sphinxext_casestudies"]
+casestudies_data = ["data/*.yaml"]
