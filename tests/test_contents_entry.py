@@ -68,7 +68,7 @@ def test_summary_logo_link_names_its_destination(contents, s):
         assert link["href"] == "https://example.com/unlisted"
         assert link.img["alt"] == f"Unlisted {s} logo"
         hidden = link.select_one(".cs-visually-hidden")
-        assert hidden.text == f": Read more about Unlisted {s}"
+        assert hidden.text == f": Read the article about Unlisted {s}"
 
 
 def test_unlisted_rubrics_in_latex(build_root):
