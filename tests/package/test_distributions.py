@@ -33,6 +33,7 @@ See :case-study:`acme`.
 DATA = """\
 - id: acme
   name: Acme
+  link: https://example.org/acme
   industry: finance
   tags: [api]
   logo: logo.svg
@@ -60,6 +61,14 @@ def _package_files() -> set[str]:
     root = REPO / "sphinxext_casestudies"
     return {str(p.relative_to(REPO)) for p in root.rglob("*")
             if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_metadata_and_readme_pass_twine_check(dists: tuple[Path, Path]) -> None:
+    """What ``twine upload`` would refuse (the release steps of README, ``tox -e dist``)."""
+    result = subprocess.run([sys.executable, "-m", "twine", "check", "--strict",
+                             str(dists[0]), str(dists[1])], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_wheel_holds_every_file_the_package_reads(dists: tuple[Path, Path]) -> None:
@@ -109,7 +118,8 @@ def test_wheel_installed_outside_the_tree_builds_a_project(
                            text=True, check=True).stdout
     assert str(env_dir) in where and str(REPO) not in where  # the wheel, not this tree
     html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
-    assert 'id="acme"' in html or "cs-card" in html
+    assert html.count('class="cs-card') == 2
+    assert html.count('href="https://example.org/acme"') >= 2  # the card and the role
     static = tmp_path / "html" / "_static"
     assert (static / "casestudies.css").is_file()
     assert (static / "casestudies.js").is_file()
