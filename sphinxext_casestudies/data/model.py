@@ -12,7 +12,10 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Literal
 
-Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "directive"]
+from sphinxext_casestudies.trust import is_web_url
+
+Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "directive",
+                  "markup", "limit"]
 Markup = Literal["rst", "myst"]
 
 KINDS: tuple[str, ...] = ("case-study", "article", "talk", "video")
@@ -59,7 +62,7 @@ class Logo:
 
     @staticmethod
     def is_url(src: str) -> bool:
-        return src.startswith(("https://", "http://"))
+        return is_web_url(src)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class Entry:
 
     @property
     def link_is_url(self) -> bool:
-        return self.link is not None and self.link.startswith(("https://", "http://"))
+        return self.link is not None and is_web_url(self.link)
 
     @cached_property
     def fingerprint(self) -> str:
