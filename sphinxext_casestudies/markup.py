@@ -95,6 +95,10 @@ class MarkupParser:
                 warn("markup nested too deeply; the field is left out", "limit",
                      f"{source}:{max(text.line, 1)}")
                 return []
+            except Exception as err:  # a directive's own bug must not abort the build
+                warn(f"the field could not be parsed ({type(err).__name__}: {err}); it is "
+                     "left out", "markup", f"{source}:{max(text.line, 1)}")
+                return []
             if next(doc.findall(_takes_part_in_linking), None) is not None:
                 for transform in _REFERENCE_TRANSFORMS:
                     transform(doc).apply()

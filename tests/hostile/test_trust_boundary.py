@@ -427,3 +427,14 @@ def test_filter_ui_tags_are_deduplicated_and_bounded(tmp_path) -> None:
         tags = node["data-cs-tags"].split()
         assert len(tags) == len(set(tags)) and big not in tags
     assert big not in [b.get("data-cs-value") for b in soup.select("button.cs-chip")]
+
+
+@pytest.mark.myst
+def test_a_directive_that_raises_costs_its_field_not_the_build(tmp_path) -> None:
+    """Trusted data runs any directive; one that raises (Sphinx's own productionlist, given
+    an argument without a definition) is a warning at the field, like any bad input."""
+    src, data = setup_project(tmp_path, "myst", {
+        "crash": "```{productionlist} argument\n```"})
+    app = build(src, casestudies_allow_raw=True)
+    assert warned(app, data, "{productionlist}", "casestudies.markup", "could not be parsed")
+    assert body(app, "index.html").select_one("#still-fine em").get_text() == "text"
