@@ -109,16 +109,17 @@ class Gate:
     """The gate of the field being parsed (for MyST's ``eval-rst``, which is no lookup)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
-        extra = {name.lower() for name in extra}
-        self.directives = DIRECTIVES | extra
-        self.roles = ROLES | extra
+        self.extra = frozenset(name.lower() for name in extra)
         self._guarded: dict[type[Any], type[Any]] = {}
 
-    def directive_allowed(self, name: str) -> bool:
-        return name.lower() in self.directives
+    def directive_allowed(self, name: str, found: Any = None) -> bool:
+        """Whether ``name`` may be used; ``found`` is what it resolved to, if known."""
+        name = name.lower()
+        return name in self.extra or (name in DIRECTIVES and _stock(found))
 
-    def role_allowed(self, name: str) -> bool:
-        return name.lower() in self.roles
+    def role_allowed(self, name: str, found: Any = None) -> bool:
+        name = name.lower()
+        return name in self.extra or (name in ROLES and _stock(found))
 
     @contextmanager
     def applied(self) -> Iterator[None]:
@@ -129,13 +130,13 @@ class Gate:
             found, messages = find_directive(name, language, document)
             if found is None:
                 return found, messages  # unknown: docutils says so in its own words
-            if not self.directive_allowed(name):
+            if not self.directive_allowed(name, found):
                 return type("Refused", (_Refused,), {"why": f"directive {name!r}"}), messages
             return self._guard(name.lower(), found), messages
 
         def role(name: str, language: Any, lineno: int, reporter: Any) -> tuple[Any, list[Any]]:
             found, messages = find_role(name, language, lineno, reporter)
-            if found is None or self.role_allowed(name):
+            if found is None or self.role_allowed(name, found):
                 return found, messages
             return _refused_role(name), messages
 
@@ -165,6 +166,23 @@ class Gate:
 
             self._guarded[cls] = type(cls.__name__, (cls,), {"run": run})
         return self._guarded[cls]
+
+
+_STOCK = ("docutils.", "sphinx.", "myst_parser.", "sphinxext_casestudies.")
+"""Where the implementations the built-in list vouches for come from."""
+
+
+def _stock(found: Any) -> bool:
+    """Whether a directive class or role is docutils', Sphinx's, MyST's or ours.
+
+    Another extension may register its own ``figure`` or ``code``: the
+    built-in list judged the stock ones, so the override is refused until it
+    is named in ``casestudies_markup_allow``.
+    """
+    if found is None:
+        return True
+    module = getattr(found, "__module__", None) or type(found).__module__
+    return str(module).startswith(_STOCK)
 
 
 @functools.lru_cache(maxsize=8)

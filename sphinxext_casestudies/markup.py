@@ -235,12 +235,17 @@ class MarkupParser:
                        doc["source"], _line_of(pending, line), "casestudies_allow_raw")
                 pending.parent.remove(pending)
         if not self.allow_raw:
+            removed: set[str] = set()
             for definition in list(holder.findall(nodes.substitution_definition)):
+                removed.update(definition["names"])
                 if definition.children:  # an empty one held a directive refused already
-                    name = " ".join(definition["names"])
+                    name = _SCOPE.sub("", " ".join(definition["names"]))
                     refuse(f"the substitution definition |{name}|", doc["source"],
                            _line_of(definition, line), "casestudies_allow_raw")
                 definition.parent.remove(definition)
+            for ref in list(holder.findall(nodes.substitution_reference)):
+                if ref.get("refname") in removed:  # shown as written, not left undefined
+                    ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
             for meta in list(holder.findall(_META)):
                 doc.reporter.warning('"meta" directive disabled in data markup.',
                                      line=_line_of(meta, line))
@@ -495,6 +500,8 @@ def _inline_settings(settings: Any) -> tuple[bool, bool, bool]:
             bool(getattr(settings, "rfc_references", False)))
 
 
+_SCOPE = re.compile(r"^cs[0-9]+-")
+"""The prefix :func:`_scope_names_and_ids` gives a field's names (left out of messages)."""
 _FRAGMENTS: WeakKeyDictionary[nodes.document, int] = WeakKeyDictionary()
 
 

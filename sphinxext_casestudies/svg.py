@@ -12,7 +12,9 @@ to find one) when it holds
 * a reference to anything outside the file: ``href``/``xlink:href`` not
   starting with ``#`` (other than ``data:image/...``), ``url(...)`` or
   ``@import`` in styles, an ``xml-stylesheet`` instruction;
-* a ``javascript:`` URL in any attribute (``<set to="javascript:...">``);
+* a ``javascript:`` URL in any attribute (``<set to="javascript:...">``), or
+  an animation of a link target (``<set attributeName="href" ...>``);
+* a CSS escape in a style (``@\\69mport`` is ``@import``);
 * an entity declaration (entity expansion bombs) or anything that is not
   well-formed XML.
 
@@ -32,6 +34,7 @@ MAX_SVG_BYTES = 8 * 1024 * 1024
 _ELEMENTS = frozenset({"script", "foreignobject", "iframe", "object", "embed", "handler",
                        "listener", "frame", "frameset", "applet", "base", "meta"})
 _HREFS = frozenset({"href", "src", "action", "formaction"})
+_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform"})
 _IMAGE_DATA = re.compile(r"data:image/(png|jpe?g|gif|webp);", re.I)
 _URL_IN_STYLE = re.compile(r"url\s*\(\s*(['\"]?)\s*(?!#)", re.I)
 _IMPORT = re.compile(r"@import", re.I)
@@ -83,10 +86,15 @@ def svg_text_problem(data: bytes) -> str | None:
                 refuse(f"SVG refers to {value[:60]!r} outside itself")
             if attr_local == "style":
                 style(value)
+            if attr_local == "attributename" and local in _ANIMATIONS \
+                    and value.rsplit(":", 1)[-1].lower() in _HREFS:
+                refuse(f"SVG animates a link target (<{local} attributeName={value!r}>)")
 
     def style(text: str) -> None:
         if _IMPORT.search(text) or _URL_IN_STYLE.search(text):
             refuse("SVG style refers to something outside the file (url() or @import)")
+        if "\\" in text:  # CSS escapes spell @import or url( past any pattern
+            refuse("SVG style holds a CSS escape (\\)")
 
     def text_in_style(data: str) -> None:
         if stack and stack[-1] == "style":

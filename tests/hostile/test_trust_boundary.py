@@ -438,3 +438,34 @@ def test_a_directive_that_raises_costs_its_field_not_the_build(tmp_path) -> None
     app = build(src, casestudies_allow_raw=True)
     assert warned(app, data, "{productionlist}", "casestudies.markup", "could not be parsed")
     assert body(app, "index.html").select_one("#still-fine em").get_text() == "text"
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_an_extension_overriding_an_allowed_name_is_refused(tmp_path, markup) -> None:
+    """The list vouches for docutils', Sphinx's and MyST's ``note``, not for a replacement."""
+    ran = tmp_path / "override-ran"
+    conf = ("from docutils.parsers.rst import Directive\n"
+            "class Loud(Directive):\n"
+            "    has_content = True\n"
+            "    def run(self):\n"
+            f"        __import__('pathlib').Path({str(ran)!r}).touch()\n"
+            "        return []\n"
+            "def setup(app):\n"
+            "    app.add_directive('note', Loud, override=True)\n")
+    note = {"rst": ".. note::\n\n   Hi.", "myst": "```{note}\nHi.\n```"}[markup]
+    src, data = setup_project(tmp_path, markup, {"loud": note}, conf=conf)
+    app = build(src)
+    assert warned(app, data, syntax(markup, "note"), "casestudies.markup", "directive 'note'")
+    assert not ran.exists()
+    build(src, casestudies_markup_allow=["note"])  # the maintainer's judgement
+    assert ran.exists()
+
+
+def test_substitution_definitions_are_refused(tmp_path) -> None:
+    src, data = setup_project(tmp_path, "rst", {
+        "subst": "See |logo| here.\n\n.. |logo| image:: /logos/ok.svg"})
+    app = build(src)
+    assert warned(app, data, ".. |logo|", "casestudies.markup", "substitution definition |logo|")
+    assert [str(r) for r in records(app) if r.type != "casestudies.markup"] == []
+    assert body(app, "index.html").select_one("#subst .cs-summary").get_text().strip() == (
+        "See logo here.")
