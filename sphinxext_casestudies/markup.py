@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
@@ -194,9 +194,10 @@ class MarkupParser:
         holder = nodes.container()
         holder.extend(parsed)
         where = f"{doc['source']}:"
+        links, found = _collect(holder)
         refused: set[str] = set()  # `x <uri>`_ makes a reference and a target: warn once
-        for node in list(holder.findall(nodes.Element)):
-            uri = node.get("refuri")
+        for node in links:
+            uri = node["refuri"]
             if isinstance(uri, str) and not link_allowed(uri):
                 if uri not in refused:
                     refused.add(uri)
@@ -205,56 +206,35 @@ class MarkupParser:
                 del node["refuri"]
                 if isinstance(node, nodes.reference) and node.parent is not None:
                     node.replace_self(nodes.inline("", "", *node.children))
-        for image in list(holder.findall(nodes.image)):
+        for image in found[nodes.image]:
             problem = self._image_problem(image)
             if problem and image.parent is not None:
                 warn(problem[0], problem[1], f"{where}{_line_of(image, line)}")
                 _stand_in(image, image.get("alt", ""))
-        for download in list(holder.findall(addnodes.download_reference)):
+        for download in found[addnodes.download_reference]:
             problem = self._file_problem(download.get("reftarget", ""), "download")
-            if problem:
+            if problem and download.parent is not None:
                 warn(problem[0], problem[1], f"{where}{_line_of(download, line)}")
                 download.replace_self(nodes.inline("", "", *download.children))
-        for toctree in list(holder.findall(addnodes.toctree)):
+        for toctree in found[addnodes.toctree]:
             self._clean_toctree(toctree, f"{where}{_line_of(toctree, line)}")
-        for math in list(holder.findall(nodes.Element)):
-            if not isinstance(math, (nodes.math, nodes.math_block)):
-                continue
-            found = _MATH_REFUSED.search(math.astext())
-            if found:
-                refuse(f"the TeX command \\{found.group(1)} in math", doc["source"],
+        for math in found[nodes.math] + found[nodes.math_block]:
+            match = _MATH_REFUSED.search(math.astext())
+            if match and math.parent is not None:
+                refuse(f"the TeX command \\{match.group(1)} in math", doc["source"],
                        _line_of(math, line), "")
                 text = math.astext()
                 math.replace_self(nodes.literal_block(text, text) if isinstance(
                     math, nodes.math_block) else nodes.literal(text, text))
-        for pending in list(holder.findall(nodes.pending)):
+        for pending in cast(list[nodes.pending], found[nodes.pending]):
             if self.allow_raw:
                 self.document.note_pending(pending)  # trusted: the page resolves it
-            else:
+            elif pending.parent is not None:
                 refuse(f"the {pending.transform.__name__} transform",
                        doc["source"], _line_of(pending, line), "casestudies_allow_raw")
                 pending.parent.remove(pending)
         if not self.allow_raw:
-            removed: set[str] = set()
-            for definition in list(holder.findall(nodes.substitution_definition)):
-                removed.update(definition["names"])
-                if definition.children:  # an empty one held a directive refused already
-                    name = _SCOPE.sub("", " ".join(definition["names"]))
-                    refuse(f"the substitution definition |{name}|", doc["source"],
-                           _line_of(definition, line), "casestudies_allow_raw")
-                definition.parent.remove(definition)
-            for ref in list(holder.findall(nodes.substitution_reference)):
-                if ref.get("refname") in removed:  # shown as written, not left undefined
-                    ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
-            for meta in list(holder.findall(_META)):
-                doc.reporter.warning('"meta" directive disabled in data markup.',
-                                     line=_line_of(meta, line))
-                meta.parent.remove(meta)
-            for raw in list(holder.findall(nodes.raw)):
-                doc.reporter.warning("raw output disabled in data markup "
-                                     "(casestudies_allow_raw is False).",
-                                     line=_line_of(raw, line))
-                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+            self._drop_untrusted(found, doc, line)
         result = list(holder.children)
         for child in result:
             child.parent = None
@@ -265,7 +245,35 @@ class MarkupParser:
                 descendant.document = self.document
         return result
 
-    def _image_problem(self, image: nodes.image) -> tuple[str, str] | None:
+    @staticmethod
+    def _drop_untrusted(found: dict[type[nodes.Element], list[nodes.Element]],
+                        doc: nodes.document, line: int) -> None:
+        """Substitution definitions, ``meta`` and raw output: only trusted data has them."""
+        removed: set[str] = set()
+        for definition in found[nodes.substitution_definition]:
+            removed.update(definition["names"])
+            if definition.children:  # an empty one held a directive refused already
+                name = _SCOPE.sub("", " ".join(definition["names"]))
+                refuse(f"the substitution definition |{name}|", doc["source"],
+                       _line_of(definition, line), "casestudies_allow_raw")
+            if definition.parent is not None:
+                definition.parent.remove(definition)
+        for ref in found[nodes.substitution_reference]:
+            if ref.get("refname") in removed:  # shown as written, not left undefined
+                ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
+        for meta in found[_META]:
+            doc.reporter.warning('"meta" directive disabled in data markup.',
+                                 line=_line_of(meta, line))
+            if meta.parent is not None:
+                meta.parent.remove(meta)
+        for raw in found[nodes.raw]:
+            doc.reporter.warning("raw output disabled in data markup "
+                                 "(casestudies_allow_raw is False).",
+                                 line=_line_of(raw, line))
+            if raw.parent is not None:
+                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+
+    def _image_problem(self, image: nodes.Element) -> tuple[str, str] | None:
         """Why an image in data markup may not be shown: its ``uri`` or any candidate."""
         names = [image.get("uri", "")]
         candidates = image.get("candidates")
@@ -288,7 +296,7 @@ class MarkupParser:
                 return f"{what} {uri!r}: {why}", "image"
         return None
 
-    def _clean_toctree(self, toctree: addnodes.toctree, where: str) -> None:
+    def _clean_toctree(self, toctree: nodes.Element, where: str) -> None:
         """Toctree entries reach every page's navigation: URL entries obey the link rule."""
         kept: list[tuple[Any, Any]] = []
         entries: list[tuple[Any, Any]] = toctree.get("entries", [])
@@ -301,7 +309,7 @@ class MarkupParser:
         toctree["entries"] = kept
 
 
-def _stand_in(image: nodes.image, text: str) -> None:
+def _stand_in(image: nodes.Element, text: str) -> None:
     """Put ``text`` where a refused image was, valid where the image stood.
 
     An image with ``:target:`` sits in a reference at body level, and a
@@ -318,6 +326,29 @@ def _stand_in(image: nodes.image, text: str) -> None:
         target.replace_self(nodes.inline(text, text))
     else:
         target.replace_self(nodes.paragraph(text, text))
+
+
+_SANITIZED: tuple[type[nodes.Element], ...] = (
+    nodes.image, addnodes.download_reference, addnodes.toctree, nodes.math, nodes.math_block,
+    nodes.pending, nodes.substitution_definition, nodes.substitution_reference, nodes.meta,
+    nodes.raw)
+"""Node classes :meth:`MarkupParser.sanitize` looks at (besides anything with ``refuri``)."""
+
+
+def _collect(holder: nodes.Element) -> tuple[list[nodes.Element],
+                                             dict[type[nodes.Element], list[nodes.Element]]]:
+    """In one walk: the nodes carrying ``refuri``, and the nodes of each sanitized class."""
+    links: list[nodes.Element] = []
+    found: dict[type[nodes.Element], list[nodes.Element]] = {cls: [] for cls in _SANITIZED}
+    for node in holder.findall(nodes.Element):
+        if "refuri" in node.attributes:
+            links.append(node)
+        for cls in type(node).__mro__:
+            bucket = found.get(cls)
+            if bucket is not None:
+                bucket.append(node)
+                break
+    return links, found
 
 
 def _deeper_than(doc: nodes.document, limit: int) -> bool:
