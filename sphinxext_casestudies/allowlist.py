@@ -16,6 +16,7 @@ The reasons for each exclusion are in ``docs/data-format.rst``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
@@ -151,21 +152,38 @@ class Gate:
             Gate.active = outer
 
     def _guard(self, name: str, cls: type[Any]) -> type[Any]:
-        """``cls``, or a subclass refusing the options of :data:`REFUSED_OPTIONS`."""
-        refused = REFUSED_OPTIONS.get(name)
-        if not refused or not isinstance(cls, type):
+        """``cls``, or a subclass refusing :data:`REFUSED_OPTIONS` and bounding line specs."""
+        refused = REFUSED_OPTIONS.get(name, frozenset())
+        if not (refused or name in LINE_SPECS) or not isinstance(cls, type):
             return cls
         if cls not in self._guarded:
             def run(directive: Any) -> list[nodes.Node]:
+                source = directive.state.document["source"]
                 used = sorted(refused & set(directive.options))
                 if used:
-                    refuse(f"option :{used[0]}: of directive {name!r}",
-                           directive.state.document["source"], directive.lineno)
+                    refuse(f"option :{used[0]}: of directive {name!r}", source, directive.lineno)
                     return []
+                spec = directive.options.get("emphasize-lines")
+                if spec and not line_spec_fits(str(spec), len(directive.content)):
+                    warn(f"emphasize-lines {str(spec)[:40]!r} reaches past the block's "
+                         f"{len(directive.content)} lines; the option is left out", "limit",
+                         f"{source}:{directive.lineno}")
+                    del directive.options["emphasize-lines"]
                 return cls.run(directive)  # type: ignore[no-any-return]
 
             self._guarded[cls] = type(cls.__name__, (cls,), {"run": run})
         return self._guarded[cls]
+
+
+LINE_SPECS = frozenset({"code", "code-block", "sourcecode"})
+"""Directives whose ``:emphasize-lines:`` Sphinx expands into a list of every line number
+in each range (``1-1000000000`` would be a billion numbers): bounded by the block."""
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def line_spec_fits(spec: str, lines: int) -> bool:
+    """Whether every number of a line spec (``1,3-5``) is within a block of ``lines`` lines."""
+    return all(len(n) < 10 and int(n) <= max(lines, 1) for n in _NUMBER.findall(spec))
 
 
 _STOCK = ("docutils.", "sphinx.", "myst_parser.", "sphinxext_casestudies.")

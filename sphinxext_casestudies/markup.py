@@ -40,7 +40,7 @@ from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.util.docutils import LoggingReporter
 
-from sphinxext_casestudies.allowlist import MYST_EXTENSIONS, Gate, refuse
+from sphinxext_casestudies.allowlist import MYST_EXTENSIONS, Gate, line_spec_fits, refuse
 from sphinxext_casestudies.data.model import Text
 from sphinxext_casestudies.plain_rst import paragraphs, plain_blocks
 from sphinxext_casestudies.svg import svg_problem
@@ -495,9 +495,16 @@ def _data_renderer(base: type[Any]) -> type[Any]:
         refuse("directive 'eval-rst'", self.document["source"],
                token.map[0] if token.map else 0)
 
+    def parse_linenos(emphasize_lines: str, num_lines: int) -> list[int]:
+        # Sphinx expands each range into every number in it: bound it by the block first.
+        if not line_spec_fits(str(emphasize_lines), num_lines):
+            raise ValueError(f"out of range(1-{num_lines})")
+        return base._parse_linenos(emphasize_lines, num_lines)  # type: ignore[no-any-return]
+
     return type("DataRenderer", (base,), {"render_substitution": render_substitution,
                                           "render_front_matter": render_front_matter,
-                                          "render_restructuredtext": render_restructuredtext})
+                                          "render_restructuredtext": render_restructuredtext,
+                                          "_parse_linenos": staticmethod(parse_linenos)})
 
 
 def _reusable_inliner() -> states.Inliner:
