@@ -38,6 +38,7 @@ from docutils.statemachine import StringList
 from docutils.transforms import references
 from docutils.utils import new_document
 from sphinx import addnodes
+from sphinx.errors import SphinxWarning
 from sphinx.util.docutils import LoggingReporter
 
 from sphinxext_casestudies.allowlist import MYST_EXTENSIONS, Gate, line_spec_fits, refuse
@@ -95,6 +96,8 @@ class MarkupParser:
                 warn("markup nested too deeply; the field is left out", "limit",
                      f"{source}:{max(text.line, 1)}")
                 return []
+            except SphinxWarning:
+                raise  # -W without --keep-going: the first warning stops the build, as it should
             except Exception as err:  # a directive's own bug must not abort the build
                 warn(f"the field could not be parsed ({type(err).__name__}: {err}); it is "
                      "left out", "markup", f"{source}:{max(text.line, 1)}")
