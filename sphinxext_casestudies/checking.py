@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver
 from sphinx.util.docutils import LoggingReporter, sphinx_domains
 from sphinx.util.rst import default_role
 
+from sphinxext_casestudies.allowlist import gate_for
 from sphinxext_casestudies.data.model import Entry, Text
 from sphinxext_casestudies.data.richtext import rich_texts
 from sphinxext_casestudies.domain import get_domain
@@ -86,7 +87,8 @@ def _check(app: Sphinx, env: BuildEnvironment,
     with _reading_as(env, CHECK_DOC):
         page = _check_document(env)
         parser = MarkupParser(document=page, srcdir=str(env.srcdir), docdir=str(env.srcdir),
-                              allow_raw=app.config.casestudies_allow_raw)
+                              allow_raw=app.config.casestudies_allow_raw,
+                              gate=gate_for(tuple(app.config.casestudies_markup_allow)))
         for entry, fields in todo:  # one entry at a time: peak memory stays one entry's
             for _, text in fields:
                 page += nodes.container("", *parser.blocks(text, entry.source, entry.markup))

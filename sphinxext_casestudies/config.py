@@ -71,6 +71,8 @@ OPTIONS: tuple[_Option, ...] = (
     _Option("casestudies_logo_width", 150, _is_width, "a whole number of CSS pixels (1-4000)"),
     _Option("casestudies_industries", {}, _is_industries, "a mapping of {key: label} strings"),
     _Option("casestudies_allow_raw", False, lambda v: isinstance(v, bool), "True or False"),
+    _Option("casestudies_markup_allow", [], _is_patterns,
+            "a list of directive and role names"),
 )
 
 

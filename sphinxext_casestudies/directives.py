@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxext_casestudies import options as opts
+from sphinxext_casestudies.allowlist import gate_for
 from sphinxext_casestudies.anchors import CANONICAL
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
@@ -64,6 +65,7 @@ class _CaseStudiesDirective(SphinxDirective):
                 srcdir=str(self.env.srcdir),
                 docdir=os.path.dirname(source) if source else str(self.env.srcdir),
                 allow_raw=config.casestudies_allow_raw,
+                gate=gate_for(tuple(config.casestudies_markup_allow)),
             ),
             link_text=config.casestudies_link_text,
             logo_width=config.casestudies_logo_width,

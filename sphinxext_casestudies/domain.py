@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 from sphinxext_casestudies.data.model import Catalog, Entry, Text
 from sphinxext_casestudies.data.richtext import field_key
 from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.trust import is_web_url
 from sphinxext_casestudies.warnings import warn
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class CaseStudiesDomain(Domain):
         if place is not None:
             return make_refnode(builder, fromdocname, place[0], place[1], contnode)
         link = node.get("cs-link") or ""
-        if link.startswith(("https://", "http://")):
+        if is_web_url(link):
             return nodes.reference("", "", contnode, refuri=link, internal=False)
         if link and link in env.all_docs:
             return make_refnode(builder, fromdocname, link, None, contnode)

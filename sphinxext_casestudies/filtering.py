@@ -29,13 +29,30 @@ class filter_chips(nodes.General, nodes.Element):
     """The chip bar; dropped outside HTML by :class:`DropChipsOutsideHtml`."""
 
 
+MAX_FILTER_TAGS = 50
+"""Tags of one entry offered as filters (its first distinct ones) ..."""
+MAX_TAG_LENGTH = 256
+"""... each at most this long; longer tags still select entries, but get no chip."""
+
+
+def filter_tags(tags: tuple[str, ...]) -> list[str]:
+    """The tags an entry offers as filters: distinct, bounded in number and length.
+
+    Every rendering writes them into an HTML attribute, so repeated or huge
+    tags would cost page size out of proportion to the data.
+    """
+    kept = [tag for tag in dict.fromkeys(tags) if len(tag) <= MAX_TAG_LENGTH]
+    return kept[:MAX_FILTER_TAGS]
+
+
 def make_filterable(node: nodes.Element, group: str, industry: str | None,
                     tags: tuple[str, ...]) -> nodes.Element:
     """Re-class a rendered entry so HTML can attach its filter values."""
     cls = filterable_section if isinstance(node, nodes.section) else filterable_container
     new = cls(node.rawsource, *node.children, **node.attributes)
     new.source, new.line = node.source, node.line
-    new["cs-filter"] = {"group": group, "industry": industry or "", "tags": " ".join(tags)}
+    new["cs-filter"] = {"group": group, "industry": industry or "",
+                        "tags": " ".join(filter_tags(tags))}
     return new
 
 
@@ -110,7 +127,7 @@ def add_filter_ui(ctx_claim_id: Any, entries: list[Entry], rendered: list[nodes.
     for entry in entries:
         if entry.industry:
             industries.setdefault(entry.industry, industry_label(entry) or entry.industry)
-        tags.update(dict.fromkeys(entry.tags))
+        tags.update(dict.fromkeys(filter_tags(entry.tags)))
     bar["cs-group"] = group
     bar["cs-industries"] = list(industries.items())
     bar["cs-tags"] = list(tags)

@@ -7,25 +7,29 @@ roles such as ``:doc:`` resolve in the page) but has
 
 * its own reporter whose source is the data file, and input lines numbered as
   in the data file, so parser messages point at ``data.yaml:LINE``;
-* ``raw_enabled`` and ``file_insertion_enabled`` switched off unless
-  ``casestudies_allow_raw`` is set, so ``raw``, ``include``,
-  ``literalinclude`` and ``csv-table :file:`` refuse with docutils' own words.
+* unless ``casestudies_allow_raw`` is set, only the directives, roles and
+  MyST extensions of :mod:`.allowlist` (and ``raw_enabled`` and
+  ``file_insertion_enabled`` switched off as a second wall).
 
-Afterwards :func:`sanitize` removes what a safe setting cannot stop: links
-with non-web schemes, images outside the source folder, raw HTML from MyST.
+Afterwards :meth:`MarkupParser.sanitize` walks every attribute that can
+become a link or a file (``refuri``, image ``uri`` and ``candidates``,
+download ``reftarget``, toctree ``entries``, ``\\href`` in math) and asks
+:mod:`.trust` about each; it also removes raw output and ``pending`` nodes
+no page transform would ever resolve, and refuses fields nested deeper than
+:data:`MAX_NESTING`.
 """
 
 from __future__ import annotations
 
 import copy
-import glob
+import dataclasses
+import functools
 import logging as std_logging
-import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
@@ -34,25 +38,26 @@ from docutils.statemachine import StringList
 from docutils.transforms import references
 from docutils.utils import new_document
 from sphinx import addnodes
+from sphinx.errors import SphinxWarning
 from sphinx.util.docutils import LoggingReporter
 
+from sphinxext_casestudies.allowlist import MYST_EXTENSIONS, Gate, line_spec_fits, refuse
 from sphinxext_casestudies.data.model import Text
 from sphinxext_casestudies.plain_rst import paragraphs, plain_blocks
+from sphinxext_casestudies.svg import svg_problem
+from sphinxext_casestudies.trust import SourceFolder, link_allowed, url_scheme
 from sphinxext_casestudies.warnings import warn
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+MAX_NESTING = 40
+"""Deepest nesting of elements one field may produce (lists in lists ...).
 
-
-def url_scheme(uri: str) -> str | None:
-    """The lower-cased scheme of ``uri`` as a browser would read it, if any.
-
-    Browsers drop control characters and white space inside a scheme
-    (``java\\tscript:``), so they are dropped here before matching.
-    """
-    match = _SCHEME.match(_CONTROL.sub("", uri))
-    return match.group(1).lower() if match else None
+Sphinx pickles each page's doctree and its writers recurse: a field nested
+about 100 lists deep would abort the build.  Real text stays below 15.
+"""
+_MATH_REFUSED = re.compile(
+    r"\\(href|url|class|cssId|style|data|require|def|gdef|edef|xdef|let|futurelet|"
+    r"newcommand|renewcommand|providecommand|newenvironment|renewenvironment)(?![A-Za-z])")
+"""TeX commands MathJax turns into links, HTML attributes or new macros (that could hide them)."""
 
 
 @dataclass
@@ -63,6 +68,13 @@ class MarkupParser:
     srcdir: str
     docdir: str
     allow_raw: bool
+    gate: Gate | None = None
+    """The allow-list while ``allow_raw`` is false (the built-in one when not given)."""
+
+    def __post_init__(self) -> None:
+        self.folder = SourceFolder(self.srcdir)
+        if self.gate is None and not self.allow_raw:
+            self.gate = Gate()
 
     def blocks(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as body elements (paragraphs, lists, ...)."""
@@ -74,16 +86,36 @@ class MarkupParser:
         if plain is not None:
             return paragraphs(plain, source, max(text.line, 1), self.document)
         doc = self._scratch_document(source)
-        with _warnings_located_in(source):
-            if markup == "myst":
-                self._parse_myst(text, doc)
-            else:
-                self._parse_rst(text, doc)
+        with _warnings_located_in(source), self._gated():
+            try:
+                if markup == "myst":
+                    self._parse_myst(text, doc)
+                else:
+                    self._parse_rst(text, doc)
+            except RecursionError:
+                warn("markup nested too deeply; the field is left out", "limit",
+                     f"{source}:{max(text.line, 1)}")
+                return []
+            except SphinxWarning:
+                raise  # -W without --keep-going: the first warning stops the build, as it should
+            except Exception as err:  # a directive's own bug must not abort the build
+                warn(f"the field could not be parsed ({type(err).__name__}: {err}); it is "
+                     "left out", "markup", f"{source}:{max(text.line, 1)}")
+                return []
             if next(doc.findall(_takes_part_in_linking), None) is not None:
                 for transform in _REFERENCE_TRANSFORMS:
                     transform(doc).apply()
+        if _deeper_than(doc, MAX_NESTING):
+            warn(f"markup nested deeper than {MAX_NESTING} levels; the field is left out",
+                 "limit", f"{source}:{max(text.line, 1)}")
+            return []
         _scope_names_and_ids(doc, f"cs{fragment}-")
         return self.sanitize(list(doc.children), doc, text.line)
+
+    def _gated(self) -> Any:
+        if self.allow_raw or self.gate is None:
+            return nullcontext()
+        return self.gate.applied()
 
     def inline(self, text: Text, source: str, markup: str) -> list[nodes.Node]:
         """Parse ``text`` as a one-liner: the paragraph's content when it is one."""
@@ -117,12 +149,11 @@ class MarkupParser:
         machine, inliner = _IDLE_MACHINES.pop() if _IDLE_MACHINES else (
             states.RSTStateMachine(state_classes=states.state_classes, initial_state="Body"),
             _reusable_inliner())
-        try:
-            machine.run(StringList(lines, items=items), doc, input_offset=offset,
-                        match_titles=False, inliner=inliner)
-        finally:
-            machine.observers.clear()  # run() attached doc.note_source; drop the doc
-            _IDLE_MACHINES.append((machine, inliner))
+        machine.run(StringList(lines, items=items), doc, input_offset=offset,
+                    match_titles=False, inliner=inliner)
+        # Only a machine that finished goes back (one stopped by an error may be mid-state).
+        machine.observers.clear()  # run() attached doc.note_source; drop the doc
+        _IDLE_MACHINES.append((machine, inliner))
 
     def _parse_myst(self, text: Text, doc: nodes.document) -> None:
         try:
@@ -138,7 +169,11 @@ class MarkupParser:
             return
         env = getattr(self.document.settings, "env", None)
         config = getattr(env, "myst_config", None) or _MYST_POOL.default_config()
-        parser = _MYST_POOL.take(config, lambda: create_md_parser(config, SphinxRenderer))
+        renderer: Any = SphinxRenderer
+        if not self.allow_raw:
+            config = _MYST_POOL.data_config(config)
+            renderer = _data_renderer(SphinxRenderer)
+        parser = _MYST_POOL.take(config, lambda: create_md_parser(config, renderer))
         try:
             parser.options["document"] = doc
             tokens = parser.parse(text.text + "\n", {})
@@ -155,45 +190,54 @@ class MarkupParser:
 
     def sanitize(self, parsed: list[nodes.Node], doc: nodes.document,
                  line: int = 0) -> list[nodes.Node]:
-        """Drop unsafe links, images, downloads, meta and raw output from parsed data markup.
+        """Drop what data markup may not write: unsafe links, files, raw output, pending nodes.
 
         ``line`` is the field's first line, for nodes that carry none.
         """
         holder = nodes.container()
         holder.extend(parsed)
         where = f"{doc['source']}:"
+        links, found = _collect(holder)
         refused: set[str] = set()  # `x <uri>`_ makes a reference and a target: warn once
-        for node in list(holder.findall(nodes.Element)):
-            uri = node.get("refuri")
-            scheme = url_scheme(uri) if isinstance(uri, str) else None
-            if scheme is not None and scheme not in SAFE_LINK_SCHEMES:
+        for node in links:
+            uri = node["refuri"]
+            if isinstance(uri, str) and not link_allowed(uri):
                 if uri not in refused:
                     refused.add(uri)
-                    warn(f"link {uri!r} has scheme {scheme!r}; only http, https and mailto "
-                         "are allowed", "url", f"{where}{_line_of(node, line)}")
+                    warn(f"link {uri!r} has scheme {url_scheme(uri)!r}; only http, https and "
+                         "mailto are allowed", "url", f"{where}{_line_of(node, line)}")
                 del node["refuri"]
-                if isinstance(node, nodes.reference):
+                if isinstance(node, nodes.reference) and node.parent is not None:
                     node.replace_self(nodes.inline("", "", *node.children))
-        for image in list(holder.findall(nodes.image)):
-            problem = self._path_problem(image.get("uri", ""), "image")
-            if problem:
+        for image in found[nodes.image]:
+            problem = self._image_problem(image)
+            if problem and image.parent is not None:
                 warn(problem[0], problem[1], f"{where}{_line_of(image, line)}")
-                image.replace_self(nodes.inline(image.get("alt", ""), image.get("alt", "")))
-        for download in list(holder.findall(addnodes.download_reference)):
-            problem = self._path_problem(download.get("reftarget", ""), "download")
-            if problem:
+                _stand_in(image, image.get("alt", ""))
+        for download in found[addnodes.download_reference]:
+            problem = self._file_problem(download.get("reftarget", ""), "download")
+            if problem and download.parent is not None:
                 warn(problem[0], problem[1], f"{where}{_line_of(download, line)}")
                 download.replace_self(nodes.inline("", "", *download.children))
+        for toctree in found[addnodes.toctree]:
+            self._clean_toctree(toctree, f"{where}{_line_of(toctree, line)}")
+        for math in found[nodes.math] + found[nodes.math_block]:
+            match = _MATH_REFUSED.search(math.astext())
+            if match and math.parent is not None:
+                refuse(f"the TeX command \\{match.group(1)} in math", doc["source"],
+                       _line_of(math, line), "")
+                text = math.astext()
+                math.replace_self(nodes.literal_block(text, text) if isinstance(
+                    math, nodes.math_block) else nodes.literal(text, text))
+        for pending in cast(list[nodes.pending], found[nodes.pending]):
+            if self.allow_raw:
+                self.document.note_pending(pending)  # trusted: the page resolves it
+            elif pending.parent is not None:
+                refuse(f"the {pending.transform.__name__} transform",
+                       doc["source"], _line_of(pending, line), "casestudies_allow_raw")
+                pending.parent.remove(pending)
         if not self.allow_raw:
-            for meta in list(holder.findall(_META)):
-                doc.reporter.warning('"meta" directive disabled in data markup.',
-                                     line=_line_of(meta, line))
-                meta.parent.remove(meta)
-            for raw in list(holder.findall(nodes.raw)):
-                doc.reporter.warning("raw output disabled in data markup "
-                                     "(casestudies_allow_raw is False).",
-                                     line=_line_of(raw, line))
-                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+            self._drop_untrusted(found, doc, line)
         result = list(holder.children)
         for child in result:
             child.parent = None
@@ -204,24 +248,122 @@ class MarkupParser:
                 descendant.document = self.document
         return result
 
-    def _path_problem(self, uri: str, what: str) -> tuple[str, str] | None:
-        """Why ``uri`` (an image or download in data markup) may not be used, if it may not."""
-        scheme = url_scheme(uri)
-        if scheme is not None:
-            if scheme in ("http", "https"):
-                return None
-            return f"{what} {uri!r} has scheme {scheme!r}; only http and https are allowed", "url"
-        if uri.startswith("/"):
-            path = os.path.join(self.srcdir, uri.lstrip("/"))
-        else:
-            path = os.path.join(self.docdir, uri)
-        root = os.path.realpath(self.srcdir)
-        # ``logo.*`` lets Sphinx pick any candidate file: every one must stay inside.
-        for candidate in [path, *(glob.glob(path) if glob.has_magic(path) else [])]:
-            real = os.path.realpath(candidate)
-            if os.path.commonpath([real, root]) != root:
-                return f"{what} {uri!r} resolves outside the source folder", "image"
+    @staticmethod
+    def _drop_untrusted(found: dict[type[nodes.Element], list[nodes.Element]],
+                        doc: nodes.document, line: int) -> None:
+        """Substitution definitions, ``meta`` and raw output: only trusted data has them."""
+        removed: set[str] = set()
+        for definition in found[nodes.substitution_definition]:
+            removed.update(definition["names"])
+            if definition.children:  # an empty one held a directive refused already
+                name = _SCOPE.sub("", " ".join(definition["names"]))
+                refuse(f"the substitution definition |{name}|", doc["source"],
+                       _line_of(definition, line), "casestudies_allow_raw")
+            if definition.parent is not None:
+                definition.parent.remove(definition)
+        for ref in found[nodes.substitution_reference]:
+            if ref.get("refname") in removed:  # shown as written, not left undefined
+                ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
+        for meta in found[_META]:
+            doc.reporter.warning('"meta" directive disabled in data markup.',
+                                 line=_line_of(meta, line))
+            if meta.parent is not None:
+                meta.parent.remove(meta)
+        for raw in found[nodes.raw]:
+            doc.reporter.warning("raw output disabled in data markup "
+                                 "(casestudies_allow_raw is False).",
+                                 line=_line_of(raw, line))
+            if raw.parent is not None:
+                raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+
+    def _image_problem(self, image: nodes.Element) -> tuple[str, str] | None:
+        """Why an image in data markup may not be shown: its ``uri`` or any candidate."""
+        names = [image.get("uri", "")]
+        candidates = image.get("candidates")
+        if isinstance(candidates, dict):
+            names += [str(c) for c in candidates.values()]
+        for name in names:
+            problem = self._file_problem(name, "image")
+            if problem:
+                return problem
         return None
+
+    def _file_problem(self, uri: str, what: str) -> tuple[str, str] | None:
+        """Why ``uri`` (an image or download in data markup) may not be used, if it may not."""
+        found = self.folder.markup_file(uri, self.docdir, what)
+        if found.why is not None:
+            return found.why.format(repr(uri)), found.subtype
+        for path in found.files:
+            why = svg_problem(path)
+            if why is not None:
+                return f"{what} {uri!r}: {why}", "image"
+        return None
+
+    def _clean_toctree(self, toctree: nodes.Element, where: str) -> None:
+        """Toctree entries reach every page's navigation: URL entries obey the link rule."""
+        kept: list[tuple[Any, Any]] = []
+        entries: list[tuple[Any, Any]] = toctree.get("entries", [])
+        for title, ref in entries:
+            if isinstance(ref, str) and not link_allowed(ref):
+                warn(f"toctree entry {ref!r} has scheme {url_scheme(ref)!r}; only http, "
+                     "https and mailto are allowed", "url", where)
+                continue
+            kept.append((title, ref))
+        toctree["entries"] = kept
+
+
+def _stand_in(image: nodes.Element, text: str) -> None:
+    """Put ``text`` where a refused image was, valid where the image stood.
+
+    An image with ``:target:`` sits in a reference at body level, and a
+    figure holds its image directly: both are replaced whole, because HTML
+    writers accept only an image there.
+    """
+    target: nodes.Element = image
+    if isinstance(image.parent, nodes.reference) and not isinstance(
+            image.parent.parent, nodes.TextElement):
+        target = image.parent
+    if isinstance(target.parent, nodes.figure):
+        target = target.parent
+    if isinstance(target.parent, (nodes.TextElement, nodes.Inline)):
+        target.replace_self(nodes.inline(text, text))
+    else:
+        target.replace_self(nodes.paragraph(text, text))
+
+
+_SANITIZED: tuple[type[nodes.Element], ...] = (
+    nodes.image, addnodes.download_reference, addnodes.toctree, nodes.math, nodes.math_block,
+    nodes.pending, nodes.substitution_definition, nodes.substitution_reference, nodes.meta,
+    nodes.raw)
+"""Node classes :meth:`MarkupParser.sanitize` looks at (besides anything with ``refuri``)."""
+
+
+def _collect(holder: nodes.Element) -> tuple[list[nodes.Element],
+                                             dict[type[nodes.Element], list[nodes.Element]]]:
+    """In one walk: the nodes carrying ``refuri``, and the nodes of each sanitized class."""
+    links: list[nodes.Element] = []
+    found: dict[type[nodes.Element], list[nodes.Element]] = {cls: [] for cls in _SANITIZED}
+    for node in holder.findall(nodes.Element):
+        if "refuri" in node.attributes:
+            links.append(node)
+        for cls in type(node).__mro__:
+            bucket = found.get(cls)
+            if bucket is not None:
+                bucket.append(node)
+                break
+    return links, found
+
+
+def _deeper_than(doc: nodes.document, limit: int) -> bool:
+    """Whether elements nest more than ``limit`` levels below ``doc`` (iterative: no recursion)."""
+    stack: list[tuple[nodes.Node, int]] = [(child, 1) for child in doc.children]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, nodes.Element):
+            stack.extend((child, depth + 1) for child in node.children)
+    return False
 
 
 def _line_of(node: nodes.Node, fallback: int) -> int:
@@ -295,6 +437,19 @@ class _MystParserPool:
         self.config: Any = None
         self.idle: list[Any] = []
         self._default: Any = None
+        self._data: tuple[Any, Any] = (None, None)
+
+    def data_config(self, config: Any) -> Any:
+        """``config`` with only the MyST extensions data may use (one object per ``config``).
+
+        ``substitution`` stays on for parsing only: its ``{{ ... }}`` is then
+        refused with a warning by the data renderer, instead of showing as text.
+        """
+        if self._data[0] is not config:
+            wanted = set(config.enable_extensions)
+            kept = (wanted & MYST_EXTENSIONS) | (wanted & {"substitution"})
+            self._data = (config, dataclasses.replace(config, enable_extensions=kept))
+        return self._data[1]
 
     def default_config(self) -> Any:
         if self._default is None:
@@ -315,6 +470,44 @@ class _MystParserPool:
 
 
 _MYST_POOL = _MystParserPool()
+
+
+@functools.cache
+def _data_renderer(base: type[Any]) -> type[Any]:
+    """MyST's Sphinx renderer, refusing what a data field may not do to the page.
+
+    ``{{ ... }}`` substitutions render Jinja with the Sphinx environment in
+    reach; front matter writes into the page's metadata.
+    """
+    def render_substitution(self: Any, token: Any, inline: bool) -> None:
+        line = token.map[0] if token.map else 0
+        refuse("the MyST substitution {{" + str(token.content).strip()[:40] + "}}",
+               self.document["source"], line, "casestudies_allow_raw")
+        text = "{{" + str(token.content) + "}}"
+        self.current_node.append(nodes.Text(text) if inline else nodes.paragraph(text, text))
+
+    def render_front_matter(self: Any, token: Any) -> None:
+        line = token.map[0] if token.map else 0
+        refuse("front matter", self.document["source"], line, "casestudies_allow_raw")
+
+    def render_restructuredtext(self: Any, token: Any) -> None:
+        gate = Gate.active
+        if gate is None or gate.directive_allowed("eval-rst"):
+            base.render_restructuredtext(self, token)
+            return
+        refuse("directive 'eval-rst'", self.document["source"],
+               token.map[0] if token.map else 0)
+
+    def parse_linenos(emphasize_lines: str, num_lines: int) -> list[int]:
+        # Sphinx expands each range into every number in it: bound it by the block first.
+        if not line_spec_fits(str(emphasize_lines), num_lines):
+            raise ValueError(f"out of range(1-{num_lines})")
+        return base._parse_linenos(emphasize_lines, num_lines)  # type: ignore[no-any-return]
+
+    return type("DataRenderer", (base,), {"render_substitution": render_substitution,
+                                          "render_front_matter": render_front_matter,
+                                          "render_restructuredtext": render_restructuredtext,
+                                          "_parse_linenos": staticmethod(parse_linenos)})
 
 
 def _reusable_inliner() -> states.Inliner:
@@ -348,6 +541,8 @@ def _inline_settings(settings: Any) -> tuple[bool, bool, bool]:
             bool(getattr(settings, "rfc_references", False)))
 
 
+_SCOPE = re.compile(r"^cs[0-9]+-")
+"""The prefix :func:`_scope_names_and_ids` gives a field's names (left out of messages)."""
 _FRAGMENTS: WeakKeyDictionary[nodes.document, int] = WeakKeyDictionary()
 
 

@@ -21,13 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sphinxext_casestudies.data.model import Problem, Subtype, Text
 from sphinxext_casestudies.data.nodewalk import merged_pairs
-from sphinxext_casestudies.data.schema import (
-    DATE_PATTERN,
-    SAFE_SCHEMES,
-    SCHEME_PATTERN,
-    SLUG_PATTERN,
-    Spec,
-)
+from sphinxext_casestudies.data.schema import DATE_PATTERN, SLUG_PATTERN, Spec
 from sphinxext_casestudies.data.wording import describe, hint, key_name, shown
 from sphinxext_casestudies.data.yamlnodes import (
     BOOL,
@@ -39,6 +33,7 @@ from sphinxext_casestudies.data.yamlnodes import (
     VALUE,
     Lines,
 )
+from sphinxext_casestudies.trust import data_url, strip_blanks
 
 
 class _Bad:
@@ -58,26 +53,78 @@ _EXPECTED = {"text": "text", "rich": "text", "int": "integer", "date": "a date Y
              "scalar": "text or number", "list": "a list", "object": "a mapping"}
 _PATTERN_HINTS = {SLUG_PATTERN: "use lower-case letters, digits, '-' and '_', "
                                 "starting with a letter or digit"}
-_SCHEME = re.compile(SCHEME_PATTERN)
 @functools.cache
 def _regex(pattern: str) -> re.Pattern[str]:
     """A schema pattern as JSON Schema (ECMA) reads it: a final ``$`` is the very end."""
     return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
-_AUTHORITY = re.compile(r"//\S")
-_BLANKS = re.compile(r"^[\s\x00-\x20]+|[\s\x00-\x20]+$")
 _LONGEST_NUMBER = 64
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})\Z")
 _INT_CONSTRUCTOR = SafeConstructor()
 
+EXPANSION_FACTOR = 16
+"""Aliases and merge keys may repeat content up to this many times the file's size ..."""
+EXPANSION_FLOOR = 256 * 1024
+"""... plus this many characters, so small files may share a logo or a summary freely."""
+
+
+class Expansion:
+    """What repeating aliased nodes (``*a``, ``<<: *a``) has cost one file so far.
+
+    Each node is converted once per spec.  A repeat is charged what it would
+    cost converted again: the size of the value it stands for (its text, and
+    everything repeated inside it counted as often as it appears), or for a
+    value with problems, the problems it reports again.  Past the budget,
+    repeats are refused: a file cannot make the build do work, or write
+    pages, out of proportion to its size.
+    """
+
+    __slots__ = ("budget", "converted", "refused", "sizes", "spent")
+
+    def __init__(self, text_length: int | None) -> None:
+        self.budget = (1 << 62 if text_length is None
+                       else EXPANSION_FACTOR * text_length + EXPANSION_FLOOR)
+        self.spent = 0
+        self.refused = False
+        self.converted: dict[tuple[int, int], tuple[Any, int]] = {}
+        self.sizes: dict[int, int] = {}
+
+    def charge(self, cost: int) -> bool:
+        """Charge one repeat; False once the budget is spent."""
+        self.spent += cost
+        return self.spent <= self.budget
+
+    def size(self, value: Any) -> int:
+        """Characters (plus one per item) of a converted value, repeats counted each time.
+
+        Shared parts are measured once (by identity), so measuring is linear
+        in the distinct values, however often they repeat.
+        """
+        if isinstance(value, str):
+            return len(value) + 1
+        if isinstance(value, Text):
+            return len(value.text) + 1
+        if not isinstance(value, (tuple, Obj)):
+            return 1
+        known = self.sizes.get(id(value))
+        if known is None:
+            items = value if isinstance(value, tuple) else tuple(value.values.values())
+            known = self.sizes[id(value)] = 1 + sum(self.size(item) for item in items)
+        return known
+
+
+_PROBLEM_COST = 64
+"""What one problem reported again costs against the budget (a line of log)."""
+
 
 @dataclass
 class Context:
-    """Where the nodes come from, and the problems found so far."""
+    """Where the nodes come from, the problems found so far, and what repeats cost."""
 
     path: str
     lines: Lines
     problems: list[Problem] = field(default_factory=list)
+    expansion: Expansion = field(default_factory=lambda: Expansion(None))
 
     def line(self, node: Node) -> int:
         return self.lines.at(node.start_mark.line)
@@ -98,9 +145,36 @@ class Obj:
     nodes: dict[str, Node]
 
 
-def convert(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
-    """The checked value of ``node`` for ``spec``, or :data:`BAD`."""
-    return _CONVERTERS[spec.kind](spec, node, where, ctx)
+def convert(spec: Spec, node: Node, where: str, ctx: Context, at: Node | None = None) -> Any:
+    """The checked value of ``node`` for ``spec``, or :data:`BAD`.
+
+    A node met again (an alias) gives the value converted the first time (a
+    value with problems is converted again, so they are reported where it is
+    used), if the file's :class:`Expansion` budget allows; ``at`` is where it
+    is used, for the ``limit`` problem.
+    """
+    expansion = ctx.expansion
+    key = (id(node), id(spec))
+    known = expansion.converted.get(key)
+    if known is not None:
+        value, cost = known
+        if not expansion.charge(cost):
+            if not expansion.refused:
+                expansion.refused = True
+                ctx.report(at or node, "limit", f"{where}: aliases repeat more than this file "
+                           f"may expand to ({EXPANSION_FACTOR} times its size plus "
+                           f"{EXPANSION_FLOOR} characters); this and every later repeat "
+                           "are refused")
+            return BAD
+        if value is not BAD:
+            return value
+    before = len(ctx.problems)
+    value = _CONVERTERS[spec.kind](spec, node, where, ctx)
+    if known is None:
+        cost = (expansion.size(value) if value is not BAD
+                else (len(ctx.problems) - before + 1) * _PROBLEM_COST)
+        expansion.converted[key] = (value, cost)
+    return value
 
 
 def _wrong_type(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
@@ -129,22 +203,24 @@ def _check_text(spec: Spec, value: str, node: Node, where: str, ctx: Context) ->
     if spec.pattern and not _regex(spec.pattern).search(value):
         why = _PATTERN_HINTS.get(spec.pattern, f"must match {spec.pattern}")
         return ctx.report(node, "schema", f"{where}: {shown(value)} is not valid: {why}")
+    if value in spec.reserved:
+        return ctx.report(node, "schema", f"{where}: {shown(value)} is reserved: Sphinx's "
+                          "themes give this id to an element of their own")
     return value
 
 
 def _url_or_name(spec: Spec, value: str, node: Node, where: str, ctx: Context) -> Any:
     """A ``link`` or logo path: an http(s) URL (scheme lower-cased) or a name, stripped."""
-    value = _BLANKS.sub("", value)
-    scheme = _SCHEME.match(value)
-    if scheme is not None:
-        name = scheme.group()[:-1].lower()
-        rest = value[scheme.end():]
-        if name not in SAFE_SCHEMES:
-            return ctx.report(node, "url", f"{where}: URL scheme {shown(name + ':')} is not "
+    value = strip_blanks(value)
+    url = data_url(value)
+    if url is not None:
+        checked, scheme, refusal = url
+        if refusal == "scheme":
+            return ctx.report(node, "url", f"{where}: URL scheme {shown(scheme + ':')} is not "
                               "allowed (only http and https)")
-        if not _AUTHORITY.match(rest):
-            return ctx.report(node, "url", f"{where}: malformed URL {shown(value)}")
-        return name + ":" + rest
+        if refusal == "malformed":
+            return ctx.report(node, "url", f"{where}: malformed URL {shown(checked)}")
+        return checked
     if spec.role == "link":
         value = value.lstrip("/")  # "/stories/x" names the same document as "stories/x"
     if not value:
@@ -229,11 +305,12 @@ def _list(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
         return _wrong_type(spec, node, where, ctx)
     item_spec = spec.items
     assert item_spec is not None
-    check = _CONVERTERS[item_spec.kind]
     before = len(ctx.problems)
-    items = tuple([check(item_spec, item, f"{where}[{n}]", ctx)
+    items = tuple([convert(item_spec, item, f"{where}[{n}]", ctx, node)
                    for n, item in enumerate(node.value, 1)])
-    return items if len(ctx.problems) == before or all(i is not BAD for i in items) else BAD
+    # A problem recorded means an item may be BAD (a refused repeat records one only once).
+    clean = len(ctx.problems) == before and not ctx.expansion.refused
+    return items if clean or all(i is not BAD for i in items) else BAD
 
 
 def _object(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
@@ -251,7 +328,7 @@ def _object(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
         if sub is None or sub.name in nodes:
             unusual.append((key, value))
             continue
-        converted = _CONVERTERS[sub.spec.kind](sub.spec, value, prefix + sub.name, ctx)
+        converted = convert(sub.spec, value, prefix + sub.name, ctx, key)
         values[sub.name] = converted
         nodes[sub.name] = value
         if converted is BAD:
@@ -301,7 +378,7 @@ def _unusual_fields(spec: Spec, pairs: list[tuple[Node, Node]], values: dict[str
             ctx.report(key, "schema", f"unknown field {shown(prefix + name)} ignored (merged)"
                        f"{hint(name, tuple(spec.by_name))}")
             continue
-        values[name] = converted = convert(sub.spec, value, prefix + name, ctx)
+        values[name] = converted = convert(sub.spec, value, prefix + name, ctx, key)
         nodes[name] = value
         ok = ok and converted is not BAD
     return ok

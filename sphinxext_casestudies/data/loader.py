@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from sphinxext_casestudies.data.convert import BAD, Context, convert
+from sphinxext_casestudies.data.convert import BAD, Context, Expansion, convert
 from sphinxext_casestudies.data.logos import LogoResolver
 from sphinxext_casestudies.data.model import Catalog, Entry, Markup, Problem
 from sphinxext_casestudies.data.nodewalk import tag_problem, tainted, unsafe_nodes
@@ -124,7 +124,9 @@ def _load_root(root: Node, text: str, settings: Settings) -> tuple[list[Entry], 
     bad = unsafe_nodes(root, text)
     problems = [tag_problem(node, settings.path, settings.lines) for node in bad]
     taint = tainted(root, bad)
-    ctx = Context(settings.path, settings.lines)
+    expansion = Expansion(len(text))
+    settings = dataclasses.replace(settings, expansion=expansion)
+    ctx = Context(settings.path, settings.lines, expansion=expansion)
     items, markup = _entry_nodes(root, taint, ctx)
     problems.extend(ctx.problems)
     if markup is not None:

@@ -1,18 +1,15 @@
-"""Logo paths: relative to the data file, present, and inside the Sphinx source folder.
+"""Logo paths: relative to the data file, present, inside the source folder, safe to publish.
 
-A data file must not be able to publish arbitrary files of the build machine
-(``../../etc/passwd``, a symlink pointing out), so every path is resolved with
-:func:`os.path.realpath` and contained in the source folder's real path.
+Where a path may point is :mod:`sphinxext_casestudies.trust`'s decision; this
+module words the answer for the data layer and refuses SVG files that could
+run script when opened directly (see :mod:`sphinxext_casestudies.svg`).
 """
 
 from __future__ import annotations
 
-import glob
-import os
-import posixpath
-from functools import cached_property
-
 from sphinxext_casestudies.data.wording import shown
+from sphinxext_casestudies.svg import svg_problem
+from sphinxext_casestudies.trust import SourceFolder
 
 
 class LogoResolver:
@@ -23,46 +20,23 @@ class LogoResolver:
     """
 
     def __init__(self, srcdir: str) -> None:
-        self.srcdir = os.path.abspath(srcdir)
-        self._seen: dict[tuple[str, str], tuple[str | None, str | None]] = {}
-
-    @cached_property
-    def real_srcdir(self) -> str:
-        return os.path.realpath(self.srcdir)
+        self.folder = SourceFolder(srcdir)
+        self._svg: dict[str, str | None] = {}
 
     def resolve(self, src: str, base_dir: str) -> tuple[str | None, str | None]:
         """``(path relative to srcdir in posix form, None)`` or ``(None, why it is refused)``.
 
         ``logo.*`` (Sphinx's candidate syntax) counts as present when any
-        candidate exists; each candidate must stay inside the source folder.
+        candidate exists; each candidate must stay inside the source folder,
+        and no SVG among them may hold script or external references.
         """
-        key = (src, base_dir)
-        if key not in self._seen:
-            self._seen[key] = self._resolve(src, base_dir)
-        return self._seen[key]
+        found = self.folder.logo(src, base_dir)
+        if found.why is not None:
+            return None, found.why.format(shown(src))
+        for path in found.files:
+            if path not in self._svg:
+                self._svg[path] = svg_problem(path)
+            if self._svg[path] is not None:
+                return None, f"logo {shown(src)}: {self._svg[path]}"
+        return found.path, None
 
-    def _resolve(self, src: str, base_dir: str) -> tuple[str | None, str | None]:
-        if os.path.isabs(src) or src.startswith(("/", "\\")):
-            return None, f"logo path {shown(src)} must be relative to the data file's folder"
-        joined = os.path.normpath(os.path.join(os.path.abspath(base_dir), src))
-        if src.endswith(".*"):
-            candidates = [c for c in glob.glob(glob.escape(joined[:-2]) + ".*")
-                          if os.path.isfile(c)]
-        else:
-            candidates = [joined] if os.path.isfile(joined) else []
-        if not all(self._inside(c) for c in {joined, *candidates}):
-            return None, f"logo {shown(src)} resolves outside the source folder"
-        if not candidates:
-            return None, f"logo file {shown(src)} not found"
-        return self._relative(joined), None
-
-    def _inside(self, path: str) -> bool:
-        real, root = os.path.realpath(path), self.real_srcdir
-        return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
-
-    def _relative(self, path: str) -> str:
-        """``path`` relative to srcdir as spelled, else via real paths (symlinked folders)."""
-        rel = os.path.relpath(path, self.srcdir)
-        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
-            rel = os.path.relpath(os.path.realpath(path), self.real_srcdir)
-        return posixpath.join(*rel.split(os.sep))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Literal
 
+from sphinxext_casestudies.trust import is_web_url
+
 Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "markup", "limit",
                   "directive", "config"]
 Markup = Literal["rst", "myst"]
@@ -60,7 +62,7 @@ class Logo:
 
     @staticmethod
     def is_url(src: str) -> bool:
-        return src.startswith(("https://", "http://"))
+        return is_web_url(src)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class Entry:
 
     @property
     def link_is_url(self) -> bool:
-        return self.link is not None and self.link.startswith(("https://", "http://"))
+        return self.link is not None and is_web_url(self.link)
 
     @cached_property
     def fingerprint(self) -> str:

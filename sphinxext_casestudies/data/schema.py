@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from sphinxext_casestudies.data.model import KINDS, MARKUPS
+from sphinxext_casestudies.trust import IMAGE_PATTERN, LINK_PATTERN, RESERVED_IDS
 
 Kind = Literal["text", "rich", "int", "date", "scalar", "list", "object"]
 """``scalar``: text or a number (kept as its literal text); ``rich``: markup text."""
@@ -21,18 +22,6 @@ Role = Literal["link", "image"]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-_BLANK = r"[\s\x00-\x20]*"
-"""What browsers skip before a URL (spaces and control characters)."""
-_SCHEME = r"[A-Za-z][A-Za-z0-9+.\-\t\n\r]*:"
-"""A URL scheme; browsers drop tabs and line breaks inside it ("java<TAB>script:")."""
-SCHEME_PATTERN = "^" + _BLANK + _SCHEME
-"""A value starting with this carries a URL scheme (checked case-insensitively)."""
-_URL_OR_NAME = rf"(?:(?!{_BLANK}{_SCHEME})|{_BLANK}[Hh][Tt][Tt][Pp][Ss]?://\S)"
-IMAGE_PATTERN = r"^(?=\s*\S)" + _URL_OR_NAME
-"""A logo: not blank, and no scheme at all (a path) or http(s)://."""
-LINK_PATTERN = r"^(?=[\s/]*[^\s/])" + _URL_OR_NAME
-"""A link: like a logo, and not only slashes (leading ones are dropped)."""
-SAFE_SCHEMES = ("http", "https")
 SAFE_INTEGER = 2**53 - 1
 """Integers stay within what every JSON tool reads exactly (and far from str() limits)."""
 
@@ -55,11 +44,13 @@ class Spec:
     default: str | None = None
     inline: bool = False
     """Rich text read as one line (inline markup), not as blocks."""
+    reserved: frozenset[str] = frozenset()
+    """Values refused although they match (ids the themes use for their own elements)."""
 
     @cached_property
     def unconstrained(self) -> bool:
         """Any text of the right type is fine (the validator's fast path)."""
-        return not (self.role or self.min_length or self.enum or self.pattern)
+        return not (self.role or self.min_length or self.enum or self.pattern or self.reserved)
 
     @cached_property
     def required(self) -> tuple[str, ...]:
@@ -133,7 +124,8 @@ METRIC = Spec("object", "A key number.", fields=(
 
 ENTRY = Spec("object", "One case study, article, talk or video.", fields=(
     Field("id", _text("Unique across all data files. Used by directives and the role, and as "
-                      "the HTML id of the entry's heading.", pattern=SLUG_PATTERN),
+                      "the HTML id of the entry's heading. Not an element id of Sphinx's "
+                      "themes (searchbox, ...).", pattern=SLUG_PATTERN, reserved=RESERVED_IDS),
           required=True),
     Field("name", _text("The organisation or product shown, e.g. 'Gov.UK Pay'.", min_length=1),
           required=True),
@@ -241,6 +233,8 @@ def _spec_schema(spec: Spec) -> dict[str, Any]:
         schema["maximum"] = spec.maximum
     if spec.default is not None:
         schema["default"] = spec.default
+    if spec.reserved:
+        schema["not"] = {"enum": sorted(spec.reserved)}
     return schema
 
 

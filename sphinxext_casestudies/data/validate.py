@@ -13,7 +13,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
-from sphinxext_casestudies.data.convert import BAD, Context, Obj, convert
+from sphinxext_casestudies.data.convert import BAD, Context, Expansion, Obj, convert
 from sphinxext_casestudies.data.logos import LogoResolver
 from sphinxext_casestudies.data.model import Entry, Logo, Markup, Metric, Problem, Quote, Section
 from sphinxext_casestudies.data.schema import ENTRY
@@ -36,11 +36,14 @@ class Settings:
     """Maps YAML lines to file lines (and shifts a directive body's lines)."""
     logos: LogoResolver | None = field(default=None, compare=False)
     """Shared by the entries of one load, so each distinct logo path is checked once."""
+    expansion: Expansion | None = field(default=None, compare=False)
+    """Shared by the entries of one file: what repeating its aliases has cost so far."""
 
 
 def validate_entry(node: Node, settings: Settings) -> tuple[Entry | None, list[Problem]]:
     """The entry, or None when any schema/url problem drops it; all problems either way."""
-    ctx = Context(settings.path, settings.lines)
+    ctx = Context(settings.path, settings.lines,
+                  expansion=settings.expansion or Expansion(len(settings.lines.text)))
     if not isinstance(node, MappingNode):
         ctx.report(node, "schema", f"an entry must be a mapping, got {describe(node)}")
         return None, ctx.problems

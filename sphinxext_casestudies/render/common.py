@@ -17,6 +17,7 @@ from sphinx import addnodes
 from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
 from sphinxext_casestudies.markup import MarkupParser
 from sphinxext_casestudies.translations import _
+from sphinxext_casestudies.trust import source_uri
 
 DOMAIN = "casestudies"
 _T = TypeVar("_T", bound=nodes.TextElement)
@@ -149,7 +150,7 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
     if logo.dark:
         variants.append((logo.dark, ["only-dark"]))
     for src, extra in variants:
-        uri = src if Logo.is_url(src) else "/" + src
+        uri = src if Logo.is_url(src) else source_uri(src)
         image = nodes.image(uri=uri, alt=logo.alt, width=f"{size}px",
                             classes=["cs-logo-img", "no-scaled-link", *extra])
         image.source, image.line = source, line

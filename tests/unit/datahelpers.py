@@ -13,7 +13,8 @@ Loaded = tuple[list[Entry], list[Problem]]
 Load = Callable[..., Loaded]
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "data"
-SUBTYPES = {"data", "schema", "duplicate", "ref", "image", "url", "empty", "directive"}
+SUBTYPES = {"data", "schema", "duplicate", "ref", "image", "url", "empty", "directive",
+            "markup", "limit"}
 
 
 def where(problems: list[Problem] | tuple[Problem, ...]) -> list[tuple[str, int]]:
