@@ -73,3 +73,11 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
         return util.build(src, buildername, confoverrides=confoverrides, parallel=parallel)
 
     yield build
+
+
+@pytest.fixture(params=["rst", pytest.param("md", marks=pytest.mark.myst)])
+def s(request: pytest.FixtureRequest) -> str:
+    """The page syntax a test runs in, once each: ``"rst"`` and ``"md"`` (MyST)."""
+    if request.param == "md":
+        pytest.importorskip("myst_parser")
+    return str(request.param)

@@ -12,19 +12,10 @@ from __future__ import annotations
 import pytest
 from util import body, warnings
 
-SYNTAXES = ["rst", pytest.param("md", marks=pytest.mark.myst)]
-
 
 @pytest.fixture(scope="module")
 def anchors(build_root):
     return build_root("anchors")
-
-
-@pytest.fixture(params=SYNTAXES)
-def s(request):
-    if request.param == "md":
-        pytest.importorskip("myst_parser")
-    return request.param
 
 
 def _ids(app, page, selector):
