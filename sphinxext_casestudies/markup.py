@@ -229,6 +229,12 @@ class MarkupParser:
                 text = math.astext()
                 math.replace_self(nodes.literal_block(text, text) if isinstance(
                     math, nodes.math_block) else nodes.literal(text, text))
+        for grammar in found[addnodes.productionlist]:
+            # Sphinx < 9 builds an empty one from ``productionlist argument`` and then
+            # its HTML writer fails on it (max() of nothing), aborting the build.
+            if not grammar.children and grammar.parent is not None:
+                refuse("an empty productionlist", doc["source"], _line_of(grammar, line), "")
+                grammar.parent.remove(grammar)
         for pending in cast(list[nodes.pending], found[nodes.pending]):
             if self.allow_raw:
                 self.document.note_pending(pending)  # trusted: the page resolves it
@@ -334,7 +340,7 @@ def _stand_in(image: nodes.Element, text: str) -> None:
 _SANITIZED: tuple[type[nodes.Element], ...] = (
     nodes.image, addnodes.download_reference, addnodes.toctree, nodes.math, nodes.math_block,
     nodes.pending, nodes.substitution_definition, nodes.substitution_reference, nodes.meta,
-    nodes.raw)
+    nodes.raw, addnodes.productionlist)
 """Node classes :meth:`MarkupParser.sanitize` looks at (besides anything with ``refuri``)."""
 
 

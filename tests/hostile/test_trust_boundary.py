@@ -358,18 +358,19 @@ def test_entry_id_cannot_take_over_the_search_box(tmp_path) -> None:
 
 @pytest.mark.parametrize("markup", MARKUPS)
 def test_markup_allow_extends_the_list(tmp_path, markup) -> None:
-    side = {"rst": ".. sidebar:: Aside\n\n   Side text.",
-            "myst": "```{sidebar} Aside\nSide text.\n```"}[markup]
+    side = {"rst": ".. container:: aside\n\n   Side text.",
+            "myst": "```{container} aside\nSide text.\n```"}[markup]
     role = {"rst": "Press :pep:`8`.", "myst": "Press {pep}`8`."}[markup]
     src, data = setup_project(tmp_path, markup, {"side": side, "role": role})
     refused = build(src)
-    assert warned(refused, data, syntax(markup, "sidebar"), "casestudies.markup",
-                  "directive 'sidebar'")
+    assert warned(refused, data, syntax(markup, "container"), "casestudies.markup",
+                  "directive 'container'")
     assert warned(refused, data, "Press", "casestudies.markup", "role 'pep'")
     assert body(refused, "index.html").select_one("#role").get_text().count("8") == 1
-    allowed = build(src, casestudies_markup_allow=["sidebar", "pep"])
+    allowed = build(src, casestudies_markup_allow=["container", "pep"])
     assert [r for r in records(allowed) if r.type == "casestudies.markup"] == []
-    assert body(allowed, "index.html").select_one("#side aside, #side div.sidebar") is not None
+    assert body(allowed, "index.html").select_one("#side div.aside").get_text().strip() == (
+        "Side text.")
 
 
 def test_naming_raw_in_markup_allow_is_not_enough(tmp_path) -> None:
@@ -436,7 +437,11 @@ def test_a_directive_that_raises_costs_its_field_not_the_build(tmp_path) -> None
     src, data = setup_project(tmp_path, "myst", {
         "crash": "```{productionlist} argument\n```"})
     app = build(src, casestudies_allow_raw=True)
-    assert warned(app, data, "{productionlist}", "casestudies.markup", "could not be parsed")
+    # Sphinx >= 9 raises in the directive; Sphinx 8 builds an empty productionlist that
+    # its HTML writer cannot write (the sanitizer refuses it): a markup warning either way.
+    assert (warned(app, data, "{productionlist}", "casestudies.markup", "could not be parsed")
+            or warned(app, data, "{productionlist}", "casestudies.markup",
+                      "an empty productionlist is not allowed"))
     assert body(app, "index.html").select_one("#still-fine em").get_text() == "text"
 
 
