@@ -108,6 +108,8 @@ OVERFLOW = """(csSelector) => {
   const name = el => el.tagName.toLowerCase() + '.' + Array.from(el.classList).join('.');
   for (const el of document.querySelectorAll(csSelector)) {
     if (!el.checkVisibility() || el.classList.contains('cs-visually-hidden')) continue;
+    // Headings (sections', and the rubrics standing in for them) are the theme's to size.
+    if (/^H[1-6]$/.test(el.tagName)) continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0) continue;
     let parent = el.parentElement;
@@ -120,10 +122,13 @@ OVERFLOW = """(csSelector) => {
       problems.push(`${name(el)} ends at ${box.right}px, past the viewport`);
     }
     // Content sticking out of a box of ours (a long word in a card, a logo
-    // wider than its tile).  Not for sections: their headings are the theme's,
-    // and some themes let a heading's permalink hang into the margin.
+    // wider than its tile).  Not for sections, nor the containers standing in
+    // for them (:no-contents-entry:, in admonitions): their headings are the
+    // theme's, and some themes (furo) let a heading's permalink hang into the
+    // margin.  Everything inside them is checked on its own.
     const style = getComputedStyle(el);
-    if (el.tagName !== 'SECTION' && style.display !== 'inline' && style.display !== 'contents'
+    if (el.tagName !== 'SECTION' && !el.classList.contains('cs-no-section')
+        && style.display !== 'inline' && style.display !== 'contents'
         && el.scrollWidth > el.clientWidth + 1) {
       problems.push(`${name(el)}: content ${el.scrollWidth}px in ${el.clientWidth}px`);
     }
