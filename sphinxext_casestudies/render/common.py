@@ -211,7 +211,7 @@ def read_more(ctx: RenderContext, entry: Entry, *,
 def about(name: str) -> str:
     """What makes a link's words ("Read the article") name its entry for a screen reader,
     where many such links sit side by side."""
-    return f" about {name}"
+    return " " + str(_("about %s")) % name
 
 
 def visually_hidden(text: str) -> nodes.inline:
