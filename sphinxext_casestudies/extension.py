@@ -14,7 +14,7 @@ from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
-from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
+from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations
@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_unknown)
     app.add_transform(SectionsWhereTheyCanStand)
     app.add_transform(EntryAnchors)
+    app.add_post_transform(LightLogoOnly)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
     app.connect("env-updated", check_unshown_texts, priority=400)  # needs the catalog
