@@ -20,9 +20,9 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxext_casestudies.filtering import builder_format
+from sphinxext_casestudies.render.common import LOGO_IMAGE_CLASS as LOGO
 
 SVG = "image/svg+xml"
-LOGO = "cs-logo-img"
 #: Output formats without a light/dark colour scheme.
 NO_COLOUR_SCHEME = frozenset({"latex", "text", "man", "texinfo"})
 _WRAPPERS = (nodes.reference, addnodes.pending_xref, nodes.inline)

@@ -21,6 +21,23 @@ from sphinxext_casestudies.translations import _
 DOMAIN = "casestudies"
 _T = TypeVar("_T", bound=nodes.TextElement)
 
+LOGO_CLASS = "cs-logo"
+LOGO_IMAGE_CLASS = "cs-logo-img"
+METRIC_CLASS = "cs-metric"
+METRIC_LABEL_CLASS = "cs-metric-label"
+
+MARKUP = "cs_markup"
+"""Python attribute (not a node attribute: doctrees stay as they are) on data text nodes
+parsed from rich text, naming their markup, so a translation is parsed the same way."""
+
+
+def note_markup(parsed: list[nodes.Node], markup: str) -> list[nodes.Node]:
+    """Remember which markup these data nodes came from (see :mod:`..i18n`)."""
+    for top in parsed:
+        for node in top.findall(nodes.TextElement):
+            setattr(node, MARKUP, markup)
+    return parsed
+
 LINK_TEXTS: dict[str, str] = {
     "case-study": _("Read more"),
     "article": _("Read the article"),
@@ -73,12 +90,12 @@ class RenderContext:
     def blocks(self, entry: Entry, text: Text) -> list[nodes.Node]:
         if self.on_text is not None:
             self.on_text(entry, text)
-        return self.markup.blocks(text, entry.source, entry.markup)
+        return note_markup(self.markup.blocks(text, entry.source, entry.markup), entry.markup)
 
     def inline(self, entry: Entry, text: Text) -> list[nodes.Node]:
         if self.on_text is not None:
             self.on_text(entry, text)
-        return self.markup.inline(text, entry.source, entry.markup)
+        return note_markup(self.markup.inline(text, entry.source, entry.markup), entry.markup)
 
     # -- ids -------------------------------------------------------------------
 
@@ -151,7 +168,7 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
     for src, extra in variants:
         uri = src if Logo.is_url(src) else "/" + src
         image = nodes.image(uri=uri, alt=logo.alt, width=f"{size}px",
-                            classes=["cs-logo-img", "no-scaled-link", *extra])
+                            classes=[LOGO_IMAGE_CLASS, "no-scaled-link", *extra])
         image.source, image.line = source, line
         images.append(image)
     return images
@@ -169,7 +186,7 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     """
     if entry.logo is None:
         return None
-    para = nodes.paragraph(classes=["cs-logo"])
+    para = nodes.paragraph(classes=[LOGO_CLASS])
     para.source, para.line = entry.source, entry.logo.line or entry.line
     for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
                              override=width is not None):
@@ -231,6 +248,7 @@ def headline_quote(ctx: RenderContext, entry: Entry) -> nodes.block_quote | None
     if inline and all(isinstance(n, (nodes.Text, nodes.Inline)) for n in inline):
         para = nodes.paragraph(entry.headline.text, "", *inline)
         para.source, para.line = entry.source, entry.headline.line
+        note_markup([para], entry.markup)
         quote += para
     else:
         quote.extend(inline)
@@ -264,6 +282,6 @@ def metrics_list(entry: Entry) -> nodes.bullet_list | None:
         para.source, para.line = entry.source, metric.line or entry.line
         para += nodes.strong(metric.value, metric.value, classes=["cs-metric-value"])
         para += nodes.Text(" ")
-        para += nodes.inline(metric.label, metric.label, classes=["cs-metric-label"])
-        items += nodes.list_item("", para, classes=["cs-metric"])
+        para += nodes.inline(metric.label, metric.label, classes=[METRIC_LABEL_CLASS])
+        items += nodes.list_item("", para, classes=[METRIC_CLASS])
     return items
