@@ -15,6 +15,7 @@ from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.i18n import DataTextTranslation, NoLogoMessages
+from sphinxext_casestudies.linkcheck import DataLinksAtTheDirective
 from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(DataTextTranslation)
     app.add_post_transform(NoLogoMessages)
     app.add_post_transform(LightLogoOnly)
+    app.add_post_transform(DataLinksAtTheDirective)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
     app.connect("env-updated", check_unshown_texts, priority=400)  # needs the catalog
