@@ -16,6 +16,7 @@ from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.i18n import DataTextTranslation, NoLogoMessages
 from sphinxext_casestudies.linkcheck import DataLinksAtTheDirective
+from sphinxext_casestudies.metadata import setup_metadata
 from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", release_catalog)
     app.connect("env-get-updated", moved_references)
     setup_html(app)
+    setup_metadata(app)
     setup_forking(app)
     return {
         "version": __version__,

@@ -25,6 +25,7 @@ LOGO_CLASS = "cs-logo"
 LOGO_IMAGE_CLASS = "cs-logo-img"
 METRIC_CLASS = "cs-metric"
 METRIC_LABEL_CLASS = "cs-metric-label"
+VISUALLY_HIDDEN_CLASS = "cs-visually-hidden"
 
 MARKUP = "cs_markup"
 """Python attribute (not a node attribute: doctrees stay as they are) on data text nodes
@@ -233,7 +234,7 @@ def about(name: str) -> str:
 
 def visually_hidden(text: str) -> nodes.inline:
     """Text for screen readers only (the stylesheet hides it; other builders show it)."""
-    return nodes.inline(text, text, classes=["cs-visually-hidden"])
+    return nodes.inline(text, text, classes=[VISUALLY_HIDDEN_CLASS])
 
 
 # -- quotes, headline, metrics -----------------------------------------------------
