@@ -16,8 +16,8 @@ from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.i18n import DataTextTranslation, NoLogoMessages
 from sphinxext_casestudies.linkcheck import DataLinksAtTheDirective
-from sphinxext_casestudies.metadata import setup_metadata
 from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
+from sphinxext_casestudies.metadata import setup_metadata
 from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations

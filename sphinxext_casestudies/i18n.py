@@ -38,6 +38,7 @@ from sphinxext_casestudies.render.common import (
     METRIC_LABEL_CLASS,
 )
 
+
 def _builder_name(transform: SphinxTransform) -> str:
     builder_cls = getattr(transform.env, "_builder_cls", None)
     if builder_cls is not None:

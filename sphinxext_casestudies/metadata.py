@@ -22,17 +22,16 @@ if TYPE_CHECKING:
 _HIDDEN = "cs_hidden"  # Python attribute of the stand-in comment: the node it replaced
 
 
-def _not_page_text(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and (
-        (isinstance(node, nodes.paragraph) and LOGO_CLASS in node["classes"])
-        or (isinstance(node, nodes.inline) and VISUALLY_HIDDEN_CLASS in node["classes"]))
+def _not_page_text(node: nodes.Element) -> bool:
+    return ((isinstance(node, nodes.paragraph) and LOGO_CLASS in node["classes"])
+            or (isinstance(node, nodes.inline) and VISUALLY_HIDDEN_CLASS in node["classes"]))
 
 
 def step_aside(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                doctree: nodes.document | None) -> None:
     if doctree is None:
         return
-    for node in list(doctree.findall(_not_page_text)):
+    for node in [n for n in doctree.findall(nodes.Element) if _not_page_text(n)]:
         if node.parent is None:
             continue  # inside a node that stepped aside already
         stand_in = nodes.comment()

@@ -58,7 +58,8 @@ class CaseStudyRole(ReferenceRole):
             self.rawtext, nodes.inline(text, text, classes=["cs-role"]),
             refdomain=DOMAIN, reftype="entry", reftarget=entry_id, refdoc=self.env.docname,
             # an unknown id's text is a stand-in: intersphinx may put the entry's name there
-            refexplicit=self.has_explicit_title or not unknown, refwarn=unknown, **{"cs-link": link},
+            refexplicit=self.has_explicit_title or not unknown, refwarn=unknown,
+            **{"cs-link": link},
         )
         if unknown:
             xref[UNKNOWN] = True

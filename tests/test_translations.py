@@ -45,7 +45,7 @@ def test_catalog_translates_every_marked_word(language: str) -> None:
     messages = {m.id: m.string for m in catalog if m.id}
     assert set(messages) == marked_words()
     for english, translated in messages.items():
-        assert translated and translated != english or english == translated == "", english
+        assert translated and translated != english, english
         assert sorted(PLACEHOLDERS.findall(translated)) == sorted(PLACEHOLDERS.findall(english))
     assert not [m.id for m in catalog if m.id and m.fuzzy]
 
