@@ -124,3 +124,4 @@ class NoLogoMessages(SphinxPostTransform):
         for image in self.document.findall(nodes.image):
             if LOGO_IMAGE_CLASS in image["classes"]:
                 image["alt"] = ""
+                image["translatable"] = False  # gettext_additional_targets = ["image"]

@@ -142,3 +142,12 @@ def test_a_translation_is_parsed_with_the_data_files_markup(tmp_path):
     assert warnings(french) == []
     link = body(french, "index.html").select_one('.cs-headline a[href="https://example.org/fr"]')
     assert link is not None and link.get_text() == "le site"
+
+
+def test_logos_stay_out_of_catalogs_that_take_images(tmp_path: Path) -> None:
+    """``gettext_additional_targets = ["image"]`` makes images messages: not our logos."""
+    src = project(tmp_path, myst=False)
+    app = build(src, "gettext", confoverrides={"gettext_additional_targets": ["image"]})
+    assert warnings(app) == []
+    pot = (Path(app.outdir) / "index.pot").read_text(encoding="utf-8")
+    assert "logo" not in pot.lower() and "image::" not in pot
