@@ -175,10 +175,16 @@ class CaseStudiesDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
         node: pending_xref, contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        """``:any:`` finds an entry's canonical place (its objects), not its outside ``link``."""
+        """``:any:`` finds an entry's canonical place (its object), not its outside ``link``.
+
+        Without explicit text the link says the entry's name, as the role's does.
+        """
         place = self.canonical_place(target)
         if place is None:
             return []
+        if not node.get("refexplicit"):
+            name = self.docs[place[0]].names.get(target, target)
+            contnode = nodes.literal(name, name, classes=contnode.get("classes", []))
         return [(f"{self.name}:entry",
                  make_refnode(builder, fromdocname, place[0], place[1], contnode))]
 
