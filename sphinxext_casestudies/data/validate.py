@@ -19,7 +19,6 @@ from sphinxext_casestudies.data.model import Entry, Logo, Markup, Metric, Proble
 from sphinxext_casestudies.data.schema import ENTRY
 from sphinxext_casestudies.data.wording import describe, hint, shown
 from sphinxext_casestudies.data.yamlnodes import Lines
-from sphinxext_casestudies.translations import default_alt
 
 _DEFAULT_KIND = ENTRY.by_name["kind"].spec.default
 
@@ -82,7 +81,9 @@ def _logo(obj: Obj | None, name: str, settings: Settings, ctx: Context) -> Logo 
     src = _image(obj, "src", settings, ctx)
     if src is None:
         return None
-    return Logo(src=src, alt=obj.values.get("alt", default_alt(name)),
+    given = obj.values.get("alt")
+    return Logo(src=src, alt=given if given is not None else f"{name} logo",
+                alt_given=given is not None,
                 dark=_image(obj, "dark", settings, ctx), width=obj.values.get("width"),
                 line=obj.line)
 

@@ -16,7 +16,7 @@ from sphinx import addnodes
 
 from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
 from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.translations import _
+from sphinxext_casestudies.translations import _, default_alt
 
 DOMAIN = "casestudies"
 _T = TypeVar("_T", bound=nodes.TextElement)
@@ -151,7 +151,7 @@ def text_node(cls: type[_T], entry: Entry, text: str, line: int, **attrs: object
 
 # -- logos ---------------------------------------------------------------------
 
-def logo_images(logo: Logo, width: int, source: str, line: int, *,
+def logo_images(logo: Logo, name: str, width: int, source: str, line: int, *,
                 override: bool = False) -> list[nodes.image]:
     """One image, or a light and a dark one shown by the theme's colour scheme.
 
@@ -168,7 +168,8 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
         variants.append((logo.dark, ["only-dark"]))
     for src, extra in variants:
         uri = src if Logo.is_url(src) else "/" + src
-        image = nodes.image(uri=uri, alt=logo.alt, width=f"{size}px",
+        alt = logo.alt if logo.alt_given else default_alt(name)  # ours: translated
+        image = nodes.image(uri=uri, alt=alt, width=f"{size}px",
                             classes=[LOGO_IMAGE_CLASS, "no-scaled-link", *extra])
         image.source, image.line = source, line
         images.append(image)
@@ -189,8 +190,8 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
         return None
     para = nodes.paragraph(classes=[LOGO_CLASS])
     para.source, para.line = entry.source, entry.logo.line or entry.line
-    for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
-                             override=width is not None):
+    for image in logo_images(entry.logo, entry.name, width or ctx.logo_width, para.source,
+                             para.line, override=width is not None):
         wrapped: nodes.Node | None = None
         content: nodes.Node = image
         if named and target != "none":
