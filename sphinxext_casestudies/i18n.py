@@ -107,6 +107,9 @@ class DataTextTranslation(SphinxTransform):
                 new: list[nodes.Node] = [nodes.Text(translated)]
             else:
                 new = parser.inline(Text(translated, node.line or 0), node.source, markup)
+                if not all(isinstance(n, (nodes.Text, nodes.Inline)) for n in new):
+                    node["translatable"] = False  # not one paragraph's text: keep the original
+                    continue
             node.children = []
             node.extend(new)
             if not isinstance(node, nodes.Inline):
