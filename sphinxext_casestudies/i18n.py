@@ -108,7 +108,8 @@ class DataTextTranslation(SphinxTransform):
             else:
                 new = parser.inline(Text(translated, node.line or 0), node.source, markup)
                 if not all(isinstance(n, (nodes.Text, nodes.Inline)) for n in new):
-                    node["translatable"] = False  # not one paragraph's text: keep the original
+                    if not isinstance(node, nodes.Inline):  # not one paragraph's text:
+                        node["translatable"] = False  # keep the original
                     continue
             node.children = []
             node.extend(new)
