@@ -22,7 +22,7 @@ root_doc = "index"
 
 # Snippets are included into pages (and tested on their own); they are not
 # documents of their own.
-exclude_patterns = ["_build", "snippets/*"]
+exclude_patterns = ["_build", "snippets/*", "snippets/**"]
 
 myst_enable_extensions = ["colon_fence"]
 

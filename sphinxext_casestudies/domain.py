@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
 from sphinxext_casestudies.data.model import Catalog, Entry, Text
 from sphinxext_casestudies.data.richtext import field_key
 from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.translations import _
 from sphinxext_casestudies.trust import is_web_url
 from sphinxext_casestudies.warnings import warn
 
@@ -40,6 +41,7 @@ class DocRecord:
     selections: dict[Selection, str] = field(default_factory=dict)  # -> digest of result
     refs: set[str] = field(default_factory=set)  # ids whose canonical place it links to
     texts: set[tuple[str, str]] = field(default_factory=set)  # (id, field key) it parsed
+    names: dict[str, str] = field(default_factory=dict)  # canonical id -> entry name
 
 
 def selection_digest(entries: Iterable[Entry]) -> str:
@@ -54,7 +56,11 @@ class CaseStudiesDomain(Domain):
 
     name = "casestudies"
     label = "Case studies"
-    data_version = 2
+    data_version = 3
+    #: Canonical places are ``entry`` objects: objects.inv, intersphinx, ``:any:``, search.
+    object_types = {"entry": ObjType(_("case study"), "entry")}
+    #: The object priority Sphinx calls "default" (shown in search results, not first).
+    OBJECT_PRIORITY = 1
     # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw
     initial_data = {"docs": {}, "checked": {}}
 
@@ -89,7 +95,10 @@ class CaseStudiesDomain(Domain):
         self.record(docname).selections[selection] = selection_digest(result)
 
     def note_canonical(self, docname: str, entry_id: str, anchor: str, line: int) -> None:
-        self.record(docname).canonical.append((entry_id, anchor, line))
+        record = self.record(docname)
+        record.canonical.append((entry_id, anchor, line))
+        entry = self.catalog.get(entry_id)
+        record.names[entry_id] = entry.name if entry is not None else entry_id
 
     def note_ref(self, docname: str, entry_id: str) -> None:
         self.record(docname).refs.add(entry_id)
@@ -167,7 +176,25 @@ class CaseStudiesDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
         node: pending_xref, contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        return []
+        """``:any:`` finds an entry's canonical place (its object), not its outside ``link``.
+
+        Without explicit text the link says the entry's name, as the role's does.
+        """
+        place = self.canonical_place(target)
+        if place is None:
+            return []
+        if not node.get("refexplicit"):
+            name = self.docs[place[0]].names.get(target, target)
+            contnode = nodes.literal(name, name, classes=contnode.get("classes", []))
+        return [(f"{self.name}:entry",
+                 make_refnode(builder, fromdocname, place[0], place[1], contnode))]
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """One ``entry`` object per entry with a canonical place: the one the role links to."""
+        for entry_id, places in sorted(self.canonical_places().items()):
+            docname, anchor, _line = places[0]
+            name = self.docs[docname].names.get(entry_id, entry_id)
+            yield entry_id, name, "entry", docname, anchor, self.OBJECT_PRIORITY
 
     # -- incremental builds ----------------------------------------------------------
 

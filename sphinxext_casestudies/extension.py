@@ -14,8 +14,11 @@ from sphinxext_casestudies.directives import CaseStudies, CaseStudy, LogoGrid
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
-from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
-from sphinxext_casestudies.roles import CaseStudyRole
+from sphinxext_casestudies.i18n import DataTextTranslation, NoLogoMessages
+from sphinxext_casestudies.linkcheck import DataLinksAtTheDirective
+from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
+from sphinxext_casestudies.metadata import setup_metadata
+from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations
 from sphinxext_casestudies.warnings import file_location, report, warn
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Bump whenever what the domain stores per document changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 STATIC = Path(__file__).parent / "static"
 
@@ -38,14 +41,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("case-studies", CaseStudies)
     app.add_directive("logo-grid", LogoGrid)
     app.add_role("case-study", CaseStudyRole())
+    app.add_role_to_domain(CaseStudiesDomain.name, "entry", CaseStudyRole(defer_unknown=True))
+    app.connect("warn-missing-reference", warn_unknown)
     app.add_transform(SectionsWhereTheyCanStand)
     app.add_transform(EntryAnchors)
+    app.add_transform(DataTextTranslation)
+    app.add_post_transform(NoLogoMessages)
+    app.add_post_transform(LightLogoOnly)
+    app.add_post_transform(DataLinksAtTheDirective)
     app.add_post_transform(LogoAltWhereSvgCannotShow)
     app.connect("env-get-outdated", load_data)
     app.connect("env-updated", check_unshown_texts, priority=400)  # needs the catalog
     app.connect("env-updated", release_catalog)
     app.connect("env-get-updated", moved_references)
     setup_html(app)
+    setup_metadata(app)
     setup_forking(app)
     return {
         "version": __version__,

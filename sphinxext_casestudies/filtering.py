@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxext_casestudies.data.model import Entry
+from sphinxext_casestudies.translations import _
 
 
 class filterable_section(nodes.section):
@@ -84,11 +85,16 @@ def depart_filterable_container(self: Any, node: filterable_container) -> None:
 
 
 def visit_filter_chips(self: Any, node: filter_chips) -> None:
-    """``<div hidden>`` with one ``<button>`` per value; the script unhides it."""
+    """``<div hidden>`` with one ``<button>`` per value; the script unhides it.
+
+    The words the script shows come from here, translated, as ``data-`` attributes
+    (``{shown}``/``{total}`` are filled in by the script), never from the script.
+    """
     group = node["cs-group"]
     self.body.append(self.starttag(node, "div", hidden="hidden", role="group",
                                    **{"data-cs-group": group,
-                                      "aria-label": "Filter the entries below"}))
+                                      "data-cs-showing": str(_("Showing {shown} of {total}")),
+                                      "aria-label": str(_("Filter the entries below"))}))
     for facet, values in (("industry", node["cs-industries"]),
                           ("tags", [(t, t) for t in node["cs-tags"]])):
         if not values:
@@ -104,7 +110,7 @@ def visit_filter_chips(self: Any, node: filter_chips) -> None:
         self.body.append(self.starttag(_BARE, "button", "", CLASS="cs-chip cs-chip-mode",
                                        type="button", **{"data-cs-mode": "any",
                                                          "aria-pressed": "false"}))
-        self.body.append("Match all tags</button>")
+        self.body.append(self.encode(str(_("Match all tags"))) + "</button>")
     self.body.append('<span class="cs-filter-status" aria-live="polite"></span></div>\n')
     raise nodes.SkipNode
 

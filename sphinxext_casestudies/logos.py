@@ -1,9 +1,14 @@
-"""Logos in builders that cannot show them: SVG-only logos become their alt text.
+"""Logos in builders that are not HTML: the light logo only, converters first, alt text last.
 
-pdflatex (and texinfo, man) cannot include SVG, the format logos usually
-come in, and the build would fail late, at PDF time.  The alt text is always
-present, so it stands in; ``logo.*`` with a PNG or PDF beside the SVG keeps a
-real image in those outputs.
+* Text, man, texinfo and LaTeX have no colour scheme: only the light logo is
+  kept (with its link), before anything converts or copies the dark one.
+  HTML and epub keep both, shown by the stylesheet's ``only-light``/``only-dark``.
+* Logos are ordinary images, so Sphinx's image converters
+  (``sphinx.ext.imgconverter``, ``sphinxcontrib.cairosvgconverter``, ...) see
+  them like any other image and turn an SVG logo into PDF or PNG for LaTeX.
+* Only a logo that is still in a format the builder cannot include after
+  the converters ran becomes its alt text (always present): pdflatex would
+  otherwise fail late, at PDF time.
 """
 
 from __future__ import annotations
@@ -14,7 +19,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxext_casestudies.filtering import builder_format
+from sphinxext_casestudies.render.common import LOGO_IMAGE_CLASS as LOGO
+
 SVG = "image/svg+xml"
+#: Output formats without a light/dark colour scheme.
+NO_COLOUR_SCHEME = frozenset({"latex", "text", "man", "texinfo"})
+_WRAPPERS = (nodes.reference, addnodes.pending_xref, nodes.inline)
 
 
 def _supported_types(transform: SphinxPostTransform) -> list[str]:
@@ -24,20 +35,39 @@ def _supported_types(transform: SphinxPostTransform) -> list[str]:
     return list(getattr(builder_cls, "supported_image_types", []))
 
 
+def _logos(document: nodes.document) -> list[nodes.image]:
+    return [image for image in document.findall(nodes.image) if LOGO in image["classes"]]
+
+
+class LightLogoOnly(SphinxPostTransform):
+    """Drop dark logo variants (and the link around each) where no colour scheme exists."""
+
+    default_priority = 8  # before references resolve (10) and images download or convert
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self) not in NO_COLOUR_SCHEME:
+            return
+        for image in _logos(self.document):
+            if "only-dark" not in image["classes"]:
+                continue
+            # the dark image's own wrappers: its link and the inline holding its hidden words
+            target: nodes.Element = image
+            while isinstance(target.parent, _WRAPPERS):
+                target = target.parent
+            target.parent.remove(target)
+
+
 class LogoAltWhereSvgCannotShow(SphinxPostTransform):
-    default_priority = 8  # before Sphinx's image converter and downloader
+    """After the converters: a logo the builder still cannot include becomes its alt text."""
+
+    default_priority = 250  # after Sphinx's downloader (100) and image converters (200)
 
     def run(self, **kwargs: Any) -> None:
         supported = _supported_types(self)
         if not supported or SVG in supported:
             return  # text builders print [image: alt]; HTML shows SVG
-        for image in list(self.document.findall(nodes.image)):
-            if "cs-logo-img" not in image["classes"] or self._showable(image, supported):
-                continue
-            if "only-dark" in image["classes"]:
-                linked = isinstance(image.parent, (nodes.reference, addnodes.pending_xref))
-                target = image.parent if linked else image
-                target.parent.remove(target)  # the light variant's alt text is enough
+        for image in _logos(self.document):
+            if self._showable(image, supported):
                 continue
             alt = image.get("alt", "")
             image.replace_self(nodes.inline(alt, alt, classes=["cs-logo-alt"]))

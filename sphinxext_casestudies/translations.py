@@ -23,3 +23,8 @@ _ = get_translation(CATALOG)
 
 def setup_translations(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locale"))
+
+
+def default_alt(name: str) -> str:
+    """A logo's alt text when the data gives none: "NAME logo", in the build's language."""
+    return str(_("%s logo")) % name

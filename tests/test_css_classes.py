@@ -48,6 +48,10 @@ def set_in_code() -> set[str]:
                 found.update(w for v in values for w in _words(v))
             elif isinstance(node, ast.keyword) and node.arg == "CLASS":
                 found.update(_words(node.value))
+            elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                  and any(isinstance(t, ast.Name) and t.id.endswith("_CLASS")
+                          for t in node.targets)):
+                found.update(_words(node.value))  # a class name's one home: FOO_CLASS = "cs-foo"
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 for attr in re.findall(r'class="([^"]*)"', node.value):
                     found.update(attr.split())

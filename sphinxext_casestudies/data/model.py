@@ -8,7 +8,7 @@ for incremental rebuilds.  Nothing here imports Sphinx or docutils.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
@@ -59,6 +59,8 @@ class Logo:
     dark: str | None = None
     width: int | None = None
     line: int = 0
+    #: False when ``alt`` is our default ("NAME logo"), which a build words in its language.
+    alt_given: bool = field(default=True, compare=False)
 
     @staticmethod
     def is_url(src: str) -> bool:

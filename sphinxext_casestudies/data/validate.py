@@ -84,7 +84,9 @@ def _logo(obj: Obj | None, name: str, settings: Settings, ctx: Context) -> Logo 
     src = _image(obj, "src", settings, ctx)
     if src is None:
         return None
-    return Logo(src=src, alt=obj.values.get("alt", f"{name} logo"),
+    given = obj.values.get("alt")
+    return Logo(src=src, alt=given if given is not None else f"{name} logo",
+                alt_given=given is not None,
                 dark=_image(obj, "dark", settings, ctx), width=obj.values.get("width"),
                 line=obj.line)
 

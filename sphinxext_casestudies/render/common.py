@@ -16,11 +16,29 @@ from sphinx import addnodes
 
 from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
 from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.translations import _
+from sphinxext_casestudies.translations import _, default_alt
 from sphinxext_casestudies.trust import source_uri
 
 DOMAIN = "casestudies"
 _T = TypeVar("_T", bound=nodes.TextElement)
+
+LOGO_CLASS = "cs-logo"
+LOGO_IMAGE_CLASS = "cs-logo-img"
+METRIC_CLASS = "cs-metric"
+METRIC_LABEL_CLASS = "cs-metric-label"
+VISUALLY_HIDDEN_CLASS = "cs-visually-hidden"
+
+MARKUP = "cs_markup"
+"""Python attribute (not a node attribute: doctrees stay as they are) on data text nodes
+parsed from rich text, naming their markup, so a translation is parsed the same way."""
+
+
+def note_markup(parsed: list[nodes.Node], markup: str) -> list[nodes.Node]:
+    """Remember which markup these data nodes came from (see :mod:`..i18n`)."""
+    for top in parsed:
+        for node in top.findall(nodes.TextElement):
+            setattr(node, MARKUP, markup)
+    return parsed
 
 LINK_TEXTS: dict[str, str] = {
     "case-study": _("Read more"),
@@ -74,12 +92,12 @@ class RenderContext:
     def blocks(self, entry: Entry, text: Text) -> list[nodes.Node]:
         if self.on_text is not None:
             self.on_text(entry, text)
-        return self.markup.blocks(text, entry.source, entry.markup)
+        return note_markup(self.markup.blocks(text, entry.source, entry.markup), entry.markup)
 
     def inline(self, entry: Entry, text: Text) -> list[nodes.Node]:
         if self.on_text is not None:
             self.on_text(entry, text)
-        return self.markup.inline(text, entry.source, entry.markup)
+        return note_markup(self.markup.inline(text, entry.source, entry.markup), entry.markup)
 
     # -- ids -------------------------------------------------------------------
 
@@ -134,7 +152,7 @@ def text_node(cls: type[_T], entry: Entry, text: str, line: int, **attrs: object
 
 # -- logos ---------------------------------------------------------------------
 
-def logo_images(logo: Logo, width: int, source: str, line: int, *,
+def logo_images(logo: Logo, name: str, width: int, source: str, line: int, *,
                 override: bool = False) -> list[nodes.image]:
     """One image, or a light and a dark one shown by the theme's colour scheme.
 
@@ -151,8 +169,9 @@ def logo_images(logo: Logo, width: int, source: str, line: int, *,
         variants.append((logo.dark, ["only-dark"]))
     for src, extra in variants:
         uri = src if Logo.is_url(src) else source_uri(src)
-        image = nodes.image(uri=uri, alt=logo.alt, width=f"{size}px",
-                            classes=["cs-logo-img", "no-scaled-link", *extra])
+        alt = logo.alt if logo.alt_given else default_alt(name)  # ours: translated
+        image = nodes.image(uri=uri, alt=alt, width=f"{size}px",
+                            classes=[LOGO_IMAGE_CLASS, "no-scaled-link", *extra])
         image.source, image.line = source, line
         images.append(image)
     return images
@@ -170,10 +189,10 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     """
     if entry.logo is None:
         return None
-    para = nodes.paragraph(classes=["cs-logo"])
+    para = nodes.paragraph(classes=[LOGO_CLASS])
     para.source, para.line = entry.source, entry.logo.line or entry.line
-    for image in logo_images(entry.logo, width or ctx.logo_width, para.source, para.line,
-                             override=width is not None):
+    for image in logo_images(entry.logo, entry.name, width or ctx.logo_width, para.source,
+                             para.line, override=width is not None):
         wrapped: nodes.Node | None = None
         content: nodes.Node = image
         if named and target != "none":
@@ -212,12 +231,12 @@ def read_more(ctx: RenderContext, entry: Entry, *,
 def about(name: str) -> str:
     """What makes a link's words ("Read the article") name its entry for a screen reader,
     where many such links sit side by side."""
-    return f" about {name}"
+    return " " + str(_("about %s")) % name
 
 
 def visually_hidden(text: str) -> nodes.inline:
     """Text for screen readers only (the stylesheet hides it; other builders show it)."""
-    return nodes.inline(text, text, classes=["cs-visually-hidden"])
+    return nodes.inline(text, text, classes=[VISUALLY_HIDDEN_CLASS])
 
 
 # -- quotes, headline, metrics -----------------------------------------------------
@@ -232,6 +251,7 @@ def headline_quote(ctx: RenderContext, entry: Entry) -> nodes.block_quote | None
     if inline and all(isinstance(n, (nodes.Text, nodes.Inline)) for n in inline):
         para = nodes.paragraph(entry.headline.text, "", *inline)
         para.source, para.line = entry.source, entry.headline.line
+        note_markup([para], entry.markup)
         quote += para
     else:
         quote.extend(inline)
@@ -265,6 +285,6 @@ def metrics_list(entry: Entry) -> nodes.bullet_list | None:
         para.source, para.line = entry.source, metric.line or entry.line
         para += nodes.strong(metric.value, metric.value, classes=["cs-metric-value"])
         para += nodes.Text(" ")
-        para += nodes.inline(metric.label, metric.label, classes=["cs-metric-label"])
-        items += nodes.list_item("", para, classes=["cs-metric"])
+        para += nodes.inline(metric.label, metric.label, classes=[METRIC_LABEL_CLASS])
+        items += nodes.list_item("", para, classes=[METRIC_CLASS])
     return items

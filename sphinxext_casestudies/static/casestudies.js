@@ -17,6 +17,13 @@
     var mode = bar.querySelector("button[data-cs-mode]");
     var status = bar.querySelector(".cs-filter-status");
     var params = new URLSearchParams(window.location.search);
+    // The page gives the words, translated: "Showing {shown} of {total}".
+    var template = bar.getAttribute("data-cs-showing") || "{shown} / {total}";
+
+    function showing(shown, total) {
+      return template.split("{shown}").join(String(shown))
+        .split("{total}").join(String(total));
+    }
 
     function chosen(facet) {
       return Array.prototype.filter.call(chips, function (chip) {
@@ -40,8 +47,7 @@
         if (!item.hidden) { shown += 1; }
       });
       if (status) {
-        status.textContent = shown === items.length ? "" :
-          "Showing " + shown + " of " + items.length;
+        status.textContent = shown === items.length ? "" : showing(shown, items.length);
       }
       if (updateUrl) {
         var url = new URL(window.location.href);

@@ -77,6 +77,9 @@ def test_wheel_holds_every_file_the_package_reads(dists: tuple[Path, Path]) -> N
     assert missing == set()
     assert {"sphinxext_casestudies/py.typed", "sphinxext_casestudies/static/casestudies.css",
             "sphinxext_casestudies/static/casestudies.js"} <= names
+    assert {f"sphinxext_casestudies/locale/{language}/LC_MESSAGES/sphinxext_casestudies.{ext}"
+            for language in ("de", "es", "fr", "ja", "pt_BR", "zh_CN")
+            for ext in ("po", "mo")} <= names
     assert not any(name.startswith(("tests/", "docs/", "bench/")) for name in names)
 
 
