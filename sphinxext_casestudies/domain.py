@@ -39,6 +39,7 @@ class DocRecord:
     selections: dict[Selection, str] = field(default_factory=dict)  # -> digest of result
     refs: set[str] = field(default_factory=set)  # ids whose canonical place it links to
     texts: set[tuple[str, str]] = field(default_factory=set)  # (id, field key) it parsed
+    page: dict[str, str] = field(default_factory=dict)  # a story page's metadata (pagemeta)
 
 
 def selection_digest(entries: Iterable[Entry]) -> str:
@@ -53,20 +54,31 @@ class CaseStudiesDomain(Domain):
 
     name = "casestudies"
     label = "Case studies"
-    data_version = 2
-    # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw
-    initial_data = {"docs": {}, "checked": {}}
+    data_version = 3
+    # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw;
+    # generated: story page docname -> its stub file (see pages.py)
+    initial_data = {"docs": {}, "checked": {}, "generated": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self.catalog = Catalog()
         self.confdir = ""
+        #: entry id -> docname of its story page (generated or hand-written), this build
+        self.story_pages: dict[str, str] = {}
         self._canonical_before: dict[str, tuple[str, str]] = {}
         self._places: dict[str, list[tuple[str, str, int]]] | None = None
 
     @property
     def docs(self) -> dict[str, DocRecord]:
         return cast(dict[str, DocRecord], self.data["docs"])
+
+    @property
+    def generated(self) -> dict[str, str]:
+        return cast(dict[str, str], self.data.setdefault("generated", {}))
+
+    def may_be_canonical(self, entry_id: str, docname: str) -> bool:
+        """A ``full`` rendering away from the entry's story page counts as ``:no-index:``."""
+        return self.story_pages.get(entry_id, docname) == docname
 
     @property
     def checked(self) -> dict[str, str]:
@@ -89,6 +101,9 @@ class CaseStudiesDomain(Domain):
 
     def note_canonical(self, docname: str, entry_id: str, anchor: str, line: int) -> None:
         self.record(docname).canonical.append((entry_id, anchor, line))
+
+    def note_page(self, docname: str, meta: dict[str, str]) -> None:
+        self.record(docname).page = meta
 
     def note_ref(self, docname: str, entry_id: str) -> None:
         self.record(docname).refs.add(entry_id)
@@ -152,6 +167,9 @@ class CaseStudiesDomain(Domain):
             return make_refnode(builder, fromdocname, target, node.get("cs-anchor"), contnode)
         if typ != "entry":
             return None
+        page = self.story_pages.get(target)
+        if page is not None and page in env.all_docs:
+            return make_refnode(builder, fromdocname, page, None, contnode)
         place = self.canonical_place(target)
         if place is not None:
             return make_refnode(builder, fromdocname, place[0], place[1], contnode)

@@ -15,6 +15,8 @@ from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
+from sphinxext_casestudies.pagemeta import setup_page_meta
+from sphinxext_casestudies.pages import register_pages, story_pages
 from sphinxext_casestudies.roles import CaseStudyRole
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Bump whenever what the domain stores per document changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", release_catalog)
     app.connect("env-get-updated", moved_references)
     setup_html(app)
+    setup_page_meta(app)
     setup_forking(app)
     return {
         "version": __version__,
@@ -74,6 +77,10 @@ def load_data(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
     )
     for problem in catalog.problems:
         report(problem, confdir=str(app.confdir))
+    domain.story_pages = story_pages(catalog, app.config.casestudies_pages,
+                                     app.config.casestudies_page_kinds)
+    domain.data["generated"] = register_pages(app, env, domain.story_pages, domain.generated,
+                                              added, changed, removed)
     check_document_links(catalog, env)
     domain.catalog = catalog
     domain.remember_canonical()
