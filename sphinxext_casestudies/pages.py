@@ -22,7 +22,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinx.project import Project
 
 from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.translations import _
@@ -105,6 +107,24 @@ def sync_files(root: Path, wanted: Mapping[str, str]) -> set[str]:
     return written
 
 
+class StoryProject(Project):
+    """Sphinx's project, where a stub's name relative to the source folder is its docname's.
+
+    A stub lives outside the source folder, but Sphinx derives a page's
+    source suffix (``_sources/``) and the folder its relative paths start
+    from (``relfn2path``) from ``doc2path(docname, False)``: for a story page
+    that is ``<folder>/<id>.rst``, as if it were a file of the project.
+    """
+
+    story_stubs: frozenset[str] = frozenset()
+
+    def doc2path(self, docname: str, absolute: bool) -> Any:
+        path = super().doc2path(docname, absolute)
+        if not absolute and docname in self.story_stubs:
+            return type(path)(f"{docname}.rst")
+        return path
+
+
 def register_pages(app: Sphinx, env: BuildEnvironment, pages: Mapping[str, str],
                    generated_before: Mapping[str, str], added: set[str], changed: set[str],
                    removed: set[str]) -> dict[str, str]:
@@ -145,4 +165,8 @@ def register_pages(app: Sphinx, env: BuildEnvironment, pages: Mapping[str, str],
     for docname in generated_before:
         if docname not in now and docname in env.found_docs:
             changed.add(docname)  # a hand-written page replaced the generated one
+    if now and type(project) is Project:
+        project.__class__ = StoryProject  # the one Sphinx made, so every holder sees it
+    if isinstance(project, StoryProject):
+        project.story_stubs = frozenset(now)
     return now

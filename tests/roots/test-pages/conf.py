@@ -3,3 +3,5 @@ extensions = ["sphinxext_casestudies"]
 casestudies_data = ["data/*.yaml"]
 casestudies_pages = "customers"
 html_baseurl = "https://example.org/docs/"
+copyright = "2026, tests"
+version = "1.0"
