@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.project import Project
 
+from sphinxext_casestudies.config import conf_line
 from sphinxext_casestudies.data.model import Catalog
 from sphinxext_casestudies.translations import _
+from sphinxext_casestudies.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,6 +75,11 @@ def wanted_files(app: Sphinx, pages: Mapping[str, str],
     folder = app.config.casestudies_pages.strip("/")
     if not folder:
         return {}
+    if ".rst" not in app.config.source_suffix:
+        warn("casestudies_pages needs '.rst' in source_suffix (the generated pages are "
+             "reStructuredText); no story pages are generated", "config",
+             f"{Path(app.confdir, 'conf.py')}:{conf_line(str(app.confdir), 'source_suffix')}")
+        return {}
     project_docs = set(found)
     wanted = {docname: page_text(entry_id) for entry_id, docname in pages.items()
               if docname not in project_docs}
@@ -97,7 +104,7 @@ def sync_files(root: Path, wanted: Mapping[str, str]) -> set[str]:
         written.add(docname)
     keep = {root / f"{docname}.rst" for docname in wanted}
     if root.is_dir():
-        for folder, dirs, files in os.walk(root, topdown=False):
+        for folder, _dirs, files in os.walk(root, topdown=False):
             for name in files:
                 path = Path(folder, name)
                 if path not in keep:
@@ -138,8 +145,8 @@ def register_pages(app: Sphinx, env: BuildEnvironment, pages: Mapping[str, str],
     """
     root = generated_dir(app)
     project = app.project
-    names = cast(dict[str, Path], project._docname_to_path)  # noqa: SLF001 (no public API)
-    paths = cast(dict[Path, str], project._path_to_docname)  # noqa: SLF001
+    names = cast(dict[str, Path], project._docname_to_path)  # private: no public API
+    paths = cast(dict[Path, str], project._path_to_docname)
     for path, docname in list(paths.items()):
         # A doctree folder inside the source folder: Sphinx found our stubs as its own.
         if root in Path(app.srcdir, path).parents:

@@ -54,7 +54,8 @@ BAD: Any = _Bad()
 _TEXT_TAGS = frozenset({STR, VALUE})
 _NUMBER_TAGS = frozenset({INT, FLOAT})
 _QUOTABLE = frozenset({INT, FLOAT, BOOL, TIMESTAMP})
-_EXPECTED = {"text": "text", "rich": "text", "int": "integer", "bool": "true or false", "date": "a date YYYY-MM-DD",
+_EXPECTED = {"text": "text", "rich": "text", "int": "integer", "bool": "true or false",
+             "date": "a date YYYY-MM-DD",
              "scalar": "text or number", "list": "a list", "object": "a mapping"}
 _PATTERN_HINTS = {SLUG_PATTERN: "use lower-case letters, digits, '-' and '_', "
                                 "starting with a letter or digit"}
