@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
 
@@ -145,8 +145,8 @@ def register_pages(app: Sphinx, env: BuildEnvironment, pages: Mapping[str, str],
     """
     root = generated_dir(app)
     project = app.project
-    names = cast(dict[str, Path], project._docname_to_path)  # private: no public API
-    paths = cast(dict[Path, str], project._path_to_docname)
+    names = project._docname_to_path  # private: Sphinx has no public API for this
+    paths = project._path_to_docname
     for path, docname in list(paths.items()):
         # A doctree folder inside the source folder: Sphinx found our stubs as its own.
         if root in Path(app.srcdir, path).parents:
