@@ -305,7 +305,6 @@ def test_description_falls_back_to_the_summary_first_sentence(project):
 
 
 def test_opengraph_takes_our_description_and_logo(project):
-    pytest.importorskip("sphinxext.opengraph")
     app, _ = project.build(confoverrides={
         "extensions": ["sphinxext_casestudies", "sphinxext.opengraph"],
         "ogp_site_url": "https://example.org/docs/"})
