@@ -16,7 +16,7 @@ from sphinxext_casestudies.forking import setup_forking
 from sphinxext_casestudies.html import setup_html
 from sphinxext_casestudies.logos import LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.pagemeta import setup_page_meta
-from sphinxext_casestudies.pages import register_pages, story_pages
+from sphinxext_casestudies.pages import index_clashes, register_pages, story_pages
 from sphinxext_casestudies.roles import CaseStudyRole
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations
@@ -79,6 +79,11 @@ def load_data(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
         report(problem, confdir=str(app.confdir))
     domain.story_pages = story_pages(catalog, app.config.casestudies_pages,
                                      app.config.casestudies_page_kinds)
+    if app.config.casestudies_pages:
+        for entry in index_clashes(catalog, app.config.casestudies_page_kinds):
+            warn("entry 'index' gets no story page: that name is the story pages' index "
+                 "(set page: false, or choose another id)", "ref",
+                 file_location(entry.source, entry.line))
     domain.data["generated"] = register_pages(app, env, domain.story_pages, domain.generated,
                                               added, changed, removed)
     check_document_links(catalog, env)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.project import Project
 
 from sphinxext_casestudies.config import conf_line
-from sphinxext_casestudies.data.model import Catalog
+from sphinxext_casestudies.data.model import Catalog, Entry
 from sphinxext_casestudies.translations import _
 from sphinxext_casestudies.warnings import warn
 
@@ -47,7 +47,13 @@ def story_pages(catalog: Catalog, folder: str, kinds: Iterable[str]) -> dict[str
         return {}
     wanted = set(kinds)
     return {entry.id: f"{folder}/{entry.id}" for entry in catalog.entries
-            if entry.kind in wanted and entry.page}
+            if entry.kind in wanted and entry.page and entry.id != INDEX}
+
+
+def index_clashes(catalog: Catalog, kinds: Iterable[str]) -> list[Entry]:
+    """Entries that would get a story page named like the folder's index (id ``index``)."""
+    wanted = set(kinds)
+    return [e for e in catalog.entries if e.id == INDEX and e.kind in wanted and e.page]
 
 
 def page_text(entry_id: str) -> str:

@@ -121,10 +121,9 @@ def test_page_kinds_and_page_false(project):
 def test_page_must_be_a_boolean(project):
     project.edit("data/stories.yaml", "page: false", "page: 'no'")
     app, _ = project.build()
-    assert [w for w in matching(app, "schema") if "page" in w] == [
-        "data/stories.yaml:22: WARNING: page: expected true or false, got text 'no' "
-        "[casestudies.schema]"] or any("page: expected true or false" in w
-                                      for w in matching(app, "schema"))
+    assert matching(app, "schema") == [
+        "data/stories.yaml:26: WARNING: page: expected true or false, got text "
+        "[casestudies.schema]"]
     assert "customers/delta" not in app.env.found_docs  # the bad entry is skipped
 
 
@@ -327,3 +326,13 @@ def test_without_rst_suffix_no_pages_and_a_config_warning(project):
         "conf.py:1: WARNING: casestudies_pages needs '.rst' in source_suffix (the generated "
         "pages are reStructuredText); no story pages are generated [casestudies.config]"]
     assert sorted(app.env.found_docs) == ["index"]
+
+
+def test_an_entry_named_index_gets_no_page_and_a_warning(project):
+    with (project.src / "data" / "stories.yaml").open("a", encoding="utf-8") as data:
+        data.write("- id: index\n  name: Index Ltd\n")
+    app, _ = project.build()
+    assert matching(app, "ref") == [
+        "data/stories.yaml:32: WARNING: entry 'index' gets no story page: that name is the "
+        "story pages' index (set page: false, or choose another id) [casestudies.ref]"]
+    assert app.env.titles["customers/index"].astext() == "Case studies"
