@@ -120,6 +120,23 @@ def sync_files(root: Path, wanted: Mapping[str, str]) -> set[str]:
     return written
 
 
+def dependency_changed(env: BuildEnvironment, docname: str) -> bool:
+    """Sphinx's own test for a page it found itself, which it skipped for a stub.
+
+    A dependency (a logo file, a translation catalog) missing, or modified
+    after the page was last read (``all_docs`` holds that time in microseconds).
+    """
+    read_at = env.all_docs[docname]
+    for dep in env.dependencies.get(docname, ()):
+        try:
+            modified = -(-Path(env.srcdir, dep).stat().st_mtime_ns // 1000)  # rounded up
+        except OSError:
+            return True
+        if modified > read_at:
+            return True
+    return False
+
+
 class StoryProject(Project):
     """Sphinx's project, where a stub's name relative to the source folder is its docname's.
 
@@ -173,7 +190,8 @@ def register_pages(app: Sphinx, env: BuildEnvironment, pages: Mapping[str, str],
         removed.discard(docname)
         if docname not in env.all_docs:
             added.add(docname)
-        elif docname in written or docname not in generated_before:
+        elif (docname in written or docname not in generated_before
+              or dependency_changed(env, docname)):
             changed.add(docname)
     for docname in generated_before:
         if docname not in now and docname in env.found_docs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -336,3 +337,11 @@ def test_an_entry_named_index_gets_no_page_and_a_warning(project):
         "data/stories.yaml:32: WARNING: entry 'index' gets no story page: that name is the "
         "story pages' index (set page: false, or choose another id) [casestudies.ref]"]
     assert app.env.titles["customers/index"].astext() == "Case studies"
+
+
+def test_a_changed_logo_rereads_the_pages_that_show_it(project):
+    project.build()
+    logo = project.src / "logos" / "acme.svg"
+    later = time.time_ns() + 5_000_000_000
+    os.utime(logo, ns=(later, later))
+    assert project.build()[1] == ["customers/acme", "customers/index", "elsewhere"]
