@@ -34,15 +34,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def description(rendered: nodes.Element) -> str:
-    """The headline's text, else the first sentence of the summary; "" when neither."""
-    for node in rendered.findall(nodes.Element):
-        if "cs-headline" in node["classes"]:
-            return _SPACES.sub(" ", node.astext()).strip()
-    for node in rendered.findall(nodes.Element):
-        if "cs-summary" in node["classes"]:
-            para = next(node.findall(nodes.paragraph), None)
-            text = _SPACES.sub(" ", (para or node).astext()).strip()
-            return _SENTENCE_END.split(text, maxsplit=1)[0]
+    """The headline's text, else the first sentence of the summary; "" when neither.
+
+    Both are children of the rendering (see :mod:`.render.full`): no tree walk.
+    """
+    parts = {cls: child for child in rendered.children if isinstance(child, nodes.Element)
+             for cls in child["classes"] if cls in ("cs-headline", "cs-summary")}
+    if "cs-headline" in parts:
+        return _SPACES.sub(" ", parts["cs-headline"].astext()).strip()
+    if "cs-summary" in parts:
+        para = next(parts["cs-summary"].findall(nodes.paragraph), None)
+        text = _SPACES.sub(" ", (para or parts["cs-summary"]).astext()).strip()
+        return _SENTENCE_END.split(text, maxsplit=1)[0]
     return ""
 
 
