@@ -317,12 +317,10 @@ def test_opengraph_takes_our_description_and_logo(project):
 
 
 def test_without_rst_suffix_no_pages_and_a_config_warning(project):
-    (project.src / "index.md").write_text("# Pages\n", encoding="utf-8")
+    (project.src / "index.txt").write_text("Pages\n=====\n", encoding="utf-8")
     for name in ("index.rst", "elsewhere.rst", "customers/beta.rst"):
         (project.src / name).unlink()
-    app, _ = project.build(confoverrides={"source_suffix": {".md": "markdown"},
-                                          "extensions": ["sphinxext_casestudies",
-                                                         "myst_parser"]})
+    app, _ = project.build(confoverrides={"source_suffix": {".txt": "restructuredtext"}})
     assert [w for w in matching(app, "config")] == [
         "conf.py:1: WARNING: casestudies_pages needs '.rst' in source_suffix (the generated "
         "pages are reStructuredText); no story pages are generated [casestudies.config]"]
