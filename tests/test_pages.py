@@ -343,3 +343,12 @@ def test_a_changed_logo_rereads_the_pages_that_show_it(project):
     later = time.time_ns() + 5_000_000_000
     os.utime(logo, ns=(later, later))
     assert project.build()[1] == ["customers/acme", "customers/index", "elsewhere"]
+
+
+@pytest.mark.parametrize("value", ["../outside", "/abs/../x", 3, "a b"])
+def test_a_bad_folder_is_a_config_warning_and_no_pages(project, value):
+    app, _ = project.build(confoverrides={"casestudies_pages": value})
+    assert [w.split(" must be ")[0] for w in matching(app, "config")] == [
+        "conf.py:4: WARNING: casestudies_pages"]
+    assert sorted(app.env.found_docs) == ["customers/beta", "elsewhere", "index"]
+    assert project.generated() == {}
