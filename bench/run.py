@@ -9,6 +9,8 @@ incremental  after a full build, one entry's headline is edited: which documents
              are read again (expected: the one page showing the entry), and a
              no-change rebuild (expected: none);
 parallel     ``-j 1`` vs ``-j 2`` on a bigger project: the speed-up of each side;
+pages        N entries with generated story pages vs the same pages hand-written
+             (``bench/pages.py``): full build ratios, and a one-entry edit;
 load         ``python -m sphinxext_casestudies validate FILE`` vs plain
              ``yaml.safe_load`` of the same 5000-entry file, whole processes.
 
@@ -58,7 +60,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
 GENERATE = BENCH_DIR / "generate.py"
 SIDES = ("ext", "rst")
-BENCHMARKS = ("load", "full", "incremental", "parallel")
+BENCHMARKS = ("load", "full", "incremental", "parallel", "pages")
 READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)\s*$", re.MULTILINE)
 WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE)\b")
 ERROR_LINE = re.compile(r"^\s*\w*(Error|Exception)\b|: No module named ")
@@ -630,11 +632,19 @@ def prepare(config: Config) -> None:
         fresh_build(root / side)
 
 
+def bench_pages(config: Config, report: Report) -> None:
+    """Generated story pages vs the same pages hand-written (``bench/pages.py``)."""
+    import pages  # bench/ is this script's folder, first on sys.path
+
+    pages.bench_pages(config, report, sys.modules[__name__])
+
+
 RUNNERS: dict[str, Callable[[Config, Report], None]] = {
     "load": bench_load,
     "full": bench_full,
     "incremental": bench_incremental,
     "parallel": bench_parallel,
+    "pages": bench_pages,
 }
 
 

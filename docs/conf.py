@@ -33,6 +33,10 @@ html_title = "sphinxext-casestudies"
 
 casestudies_data = ["_data/*.yaml"]
 
+# Every case study gets a story page stories/<id>, generated from the data;
+# stories/quillfeather-press.md is written by hand and replaces its page.
+casestudies_pages = "stories"
+
 casestudies_industries = {
     "finance": "Finance",
     "insurance": "Insurance",

@@ -48,6 +48,18 @@ def _is_link_text(value: Any) -> bool:
     return _is_text(value)
 
 
+def _is_folder(value: Any) -> bool:
+    """A relative folder of the source folder (``customers``), or empty for no pages."""
+    if not isinstance(value, str):
+        return False
+    parts = value.strip("/").split("/")
+    return value == "" or all(re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", p) for p in parts)
+
+
+def _is_kinds(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(v in KINDS for v in value)
+
+
 def _is_width(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 4000
 
@@ -68,6 +80,10 @@ OPTIONS: tuple[_Option, ...] = (
     _Option("casestudies_link_text", None, _is_link_text,
             f"a non-empty string or a mapping of {{kind: text}} (kinds: {', '.join(KINDS)})",
             (str, dict)),
+    _Option("casestudies_pages", "", _is_folder,
+            "a folder relative to the source folder (e.g. \"customers\"), or \"\""),
+    _Option("casestudies_page_kinds", ["case-study"], _is_kinds,
+            f"a list of kinds ({', '.join(KINDS)})", (list, tuple)),
     _Option("casestudies_logo_width", 150, _is_width, "a whole number of CSS pixels (1-4000)"),
     _Option("casestudies_industries", {}, _is_industries, "a mapping of {key: label} strings"),
     _Option("casestudies_allow_raw", False, lambda v: isinstance(v, bool), "True or False"),

@@ -26,6 +26,7 @@ from sphinxext_casestudies.data.select import Selection, select
 from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
 from sphinxext_casestudies.filtering import add_filter_ui
 from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.pagemeta import page_meta
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
 from sphinxext_casestudies.render.logo_grid import render_logo_grid
 from sphinxext_casestudies.transforms import NO_CONTENTS_ENTRY
@@ -72,6 +73,7 @@ class _CaseStudiesDirective(SphinxDirective):
             industries=config.casestudies_industries,
             new_tab=new_tab,
             parts=parts,
+            story_pages=self.domain.story_pages,
             on_text=lambda entry, text: self.domain.note_text(self.env.docname, entry, text),
         )
 
@@ -97,8 +99,11 @@ class _CaseStudiesDirective(SphinxDirective):
             if unlisted:
                 node[NO_CONTENTS_ENTRY] = True  # a rubric, not a section: see transforms
             node.source, node.line = self.get_source_info()
-            if canonical and layout == "full":
+            if (canonical and layout == "full"
+                    and self.domain.may_be_canonical(entry.id, self.env.docname)):
                 node[CANONICAL] = self.lineno  # EntryAnchors notes it with its final id
+                if self.domain.story_pages.get(entry.id) == self.env.docname:
+                    self.domain.note_page(self.env.docname, page_meta(entry, node))
             rendered.append(node)
         return rendered
 

@@ -42,6 +42,7 @@ class DocRecord:
     refs: set[str] = field(default_factory=set)  # ids whose canonical place it links to
     texts: set[tuple[str, str]] = field(default_factory=set)  # (id, field key) it parsed
     names: dict[str, str] = field(default_factory=dict)  # canonical id -> entry name
+    page: dict[str, str] = field(default_factory=dict)  # a story page's metadata (pagemeta)
 
 
 def selection_digest(entries: Iterable[Entry]) -> str:
@@ -61,19 +62,30 @@ class CaseStudiesDomain(Domain):
     object_types = {"entry": ObjType(_("case study"), "entry")}
     #: The object priority Sphinx calls "default" (shown in search results, not first).
     OBJECT_PRIORITY = 1
-    # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw
-    initial_data = {"docs": {}, "checked": {}}
+    # docs: docname -> DocRecord; checked: entry id -> digest of what the last check saw;
+    # generated: story page docname -> its stub file (see pages.py)
+    initial_data = {"docs": {}, "checked": {}, "generated": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self.catalog = Catalog()
         self.confdir = ""
+        #: entry id -> docname of its story page (generated or hand-written), this build
+        self.story_pages: dict[str, str] = {}
         self._canonical_before: dict[str, tuple[str, str]] = {}
         self._places: dict[str, list[tuple[str, str, int]]] | None = None
 
     @property
     def docs(self) -> dict[str, DocRecord]:
         return cast(dict[str, DocRecord], self.data["docs"])
+
+    @property
+    def generated(self) -> dict[str, str]:
+        return cast(dict[str, str], self.data.setdefault("generated", {}))
+
+    def may_be_canonical(self, entry_id: str, docname: str) -> bool:
+        """A ``full`` rendering away from the entry's story page counts as ``:no-index:``."""
+        return self.story_pages.get(entry_id, docname) == docname
 
     @property
     def checked(self) -> dict[str, str]:
@@ -99,6 +111,9 @@ class CaseStudiesDomain(Domain):
         record.canonical.append((entry_id, anchor, line))
         entry = self.catalog.get(entry_id)
         record.names[entry_id] = entry.name if entry is not None else entry_id
+
+    def note_page(self, docname: str, meta: dict[str, str]) -> None:
+        self.record(docname).page = meta
 
     def note_ref(self, docname: str, entry_id: str) -> None:
         self.record(docname).refs.add(entry_id)
@@ -162,6 +177,9 @@ class CaseStudiesDomain(Domain):
             return make_refnode(builder, fromdocname, target, node.get("cs-anchor"), contnode)
         if typ != "entry":
             return None
+        page = self.story_pages.get(target)
+        if page is not None and page in env.all_docs:
+            return make_refnode(builder, fromdocname, page, None, contnode)
         place = self.canonical_place(target)
         if place is not None:
             return make_refnode(builder, fromdocname, place[0], place[1], contnode)

@@ -18,6 +18,8 @@ from sphinxext_casestudies.i18n import DataTextTranslation, NoLogoMessages
 from sphinxext_casestudies.linkcheck import DataLinksAtTheDirective
 from sphinxext_casestudies.logos import LightLogoOnly, LogoAltWhereSvgCannotShow
 from sphinxext_casestudies.metadata import setup_metadata
+from sphinxext_casestudies.pagemeta import setup_page_meta
+from sphinxext_casestudies.pages import index_clashes, register_pages, story_pages
 from sphinxext_casestudies.roles import CaseStudyRole, warn_unknown
 from sphinxext_casestudies.transforms import SectionsWhereTheyCanStand
 from sphinxext_casestudies.translations import setup_translations
@@ -56,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", moved_references)
     setup_html(app)
     setup_metadata(app)
+    setup_page_meta(app)
     setup_forking(app)
     return {
         "version": __version__,
@@ -84,6 +87,15 @@ def load_data(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
     )
     for problem in catalog.problems:
         report(problem, confdir=str(app.confdir))
+    domain.story_pages = story_pages(catalog, app.config.casestudies_pages,
+                                     app.config.casestudies_page_kinds)
+    if app.config.casestudies_pages:
+        for entry in index_clashes(catalog, app.config.casestudies_page_kinds):
+            warn("entry 'index' gets no story page: that name is the story pages' index "
+                 "(set page: false, or choose another id)", "ref",
+                 file_location(entry.source, entry.line))
+    domain.data["generated"] = register_pages(app, env, domain.story_pages, domain.generated,
+                                              added, changed, removed)
     check_document_links(catalog, env)
     domain.catalog = catalog
     domain.remember_canonical()

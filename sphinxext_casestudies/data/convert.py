@@ -49,7 +49,8 @@ BAD: Any = _Bad()
 _TEXT_TAGS = frozenset({STR, VALUE})
 _NUMBER_TAGS = frozenset({INT, FLOAT})
 _QUOTABLE = frozenset({INT, FLOAT, BOOL, TIMESTAMP})
-_EXPECTED = {"text": "text", "rich": "text", "int": "integer", "date": "a date YYYY-MM-DD",
+_EXPECTED = {"text": "text", "rich": "text", "int": "integer", "bool": "true or false",
+             "date": "a date YYYY-MM-DD",
              "scalar": "text or number", "list": "a list", "object": "a mapping"}
 _PATTERN_HINTS = {SLUG_PATTERN: "use lower-case letters, digits, '-' and '_', "
                                 "starting with a letter or digit"}
@@ -276,6 +277,13 @@ def _integral(text: str) -> int | None:
     return int(value) if value.is_integer() else None
 
 
+def _bool(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
+    """``true`` or ``false`` (YAML 1.1's ``yes``/``on`` too, as the safe loader reads them)."""
+    if not isinstance(node, ScalarNode) or node.tag != BOOL:
+        return _wrong_type(spec, node, where, ctx)
+    return str(node.value).lower() in ("true", "yes", "on", "y")
+
+
 def _date(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
     if not isinstance(node, ScalarNode) or node.tag not in (TIMESTAMP, STR):
         return _wrong_type(spec, node, where, ctx)
@@ -394,6 +402,6 @@ def _shorthand(spec: Spec, node: Node, where: str, ctx: Context) -> Any:
 
 
 _CONVERTERS: dict[str, Callable[[Spec, Node, str, Context], Any]] = {
-    "text": _text, "rich": _rich, "int": _int, "date": _date, "scalar": _scalar,
+    "text": _text, "rich": _rich, "int": _int, "bool": _bool, "date": _date, "scalar": _scalar,
     "list": _list, "object": _object,
 }

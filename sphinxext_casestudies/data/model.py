@@ -120,6 +120,8 @@ class Entry:
     metrics: tuple[Metric, ...] = ()
     date: str | None = None
     order: int | None = None
+    page: bool = True
+    """False: no story page, even where the entry's kind has them."""
 
     @property
     def heading(self) -> str:

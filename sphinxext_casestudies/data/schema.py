@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sphinxext_casestudies.data.model import KINDS, MARKUPS
 from sphinxext_casestudies.trust import IMAGE_PATTERN, LINK_PATTERN, RESERVED_IDS
 
-Kind = Literal["text", "rich", "int", "date", "scalar", "list", "object"]
+Kind = Literal["text", "rich", "int", "bool", "date", "scalar", "list", "object"]
 """``scalar``: text or a number (kept as its literal text); ``rich``: markup text."""
 
 Role = Literal["link", "image"]
@@ -155,6 +155,8 @@ ENTRY = Spec("object", "One case study, article, talk or video.", fields=(
                         maximum=SAFE_INTEGER)),
     Field("markup", _text("Markup of this entry's rich-text fields, overriding its file's.",
                           enum=MARKUPS)),
+    Field("page", Spec("bool", "false: no story page for this entry, even where its kind has "
+                               "them (casestudies_pages).")),
 ))
 
 FILE = Spec("object", "A data file holding a list of entries and its markup.", fields=(
@@ -185,7 +187,7 @@ def type_text(spec: Spec) -> str:
 
 
 _ROLE_TYPES = {"link": "document name or http(s) URL", "image": "path or http(s) URL"}
-_KIND_TYPES = {"text": "text", "int": "integer", "date": "date YYYY-MM-DD",
+_KIND_TYPES = {"text": "text", "int": "integer", "bool": "boolean", "date": "date YYYY-MM-DD",
                "scalar": "text or number"}
 
 
@@ -255,6 +257,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "text": {"type": "string"},
     "rich": {"type": "string"},
     "int": {"type": "integer"},
+    "bool": {"type": "boolean"},
     "date": {"type": "string", "format": "date"},
     "scalar": {"type": ["string", "number"]},
     "list": {"type": "array"},

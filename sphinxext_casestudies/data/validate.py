@@ -73,7 +73,7 @@ def _fields(obj: Obj, settings: Settings, ctx: Context) -> dict[str, Any]:
                            q.line) for q in v.get("quotes", ())),
         metrics=tuple(Metric(m.values["value"], m.values["label"], m.line)
                       for m in v.get("metrics", ())),
-        date=v.get("date"), order=v.get("order"),
+        date=v.get("date"), order=v.get("order"), page=v.get("page", True),
     )
 
 

@@ -8,7 +8,7 @@ of our domain (resolved per builder at write time, keeping images inside).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from docutils import nodes
@@ -63,6 +63,8 @@ class RenderContext:
     new_tab: bool = False
     parts: tuple[str, ...] = ()
     """What the ``full`` layout shows, in order (``:parts:``); empty: all, in the default order."""
+    story_pages: Mapping[str, str] = field(default_factory=dict)
+    """entry id -> docname of its story page (``casestudies_pages``)."""
     #: Told about every rich-text field parsed here, so the build knows what pages show.
     on_text: Callable[[Entry, Text], None] | None = None
 
@@ -126,6 +128,13 @@ class RenderContext:
             return ref
         return doc_link(entry.link, content, self.docname)
 
+    def story(self, entry: Entry, content: nodes.Node) -> nodes.Element | None:
+        """A link to the entry's story: its story page when it has one, else its ``link``."""
+        page = self.story_pages.get(entry.id)
+        if page is not None and page != self.docname:
+            return doc_link(page, content, self.docname)
+        return self.link(entry, content)
+
     def links_to_this_page(self, entry: Entry) -> bool:
         return entry.link == self.docname
 
@@ -182,7 +191,8 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
     """The entry's logo(s), each linked on its own (two images cannot share a link).
 
     ``target`` is ``entry`` (the entry's link), ``story`` (its canonical
-    rendering, resolved by the domain) or ``none``.  ``named``: where the
+    rendering, resolved by the domain), ``page`` (its story page, else its
+    link) or ``none``.  ``named``: where the
     logo is the entry's only link, the link also says where it goes ("Read
     more about NAME", visually hidden), so a screen reader does not announce
     a bare "NAME logo".
@@ -200,6 +210,8 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
             content = nodes.inline("", "", image, visually_hidden(words))
         if target == "entry":
             wrapped = ctx.link(entry, content)
+        elif target == "page":
+            wrapped = ctx.story(entry, content)
         elif target == "story":
             wrapped = story_link(entry, content, ctx.docname)
         para += wrapped if wrapped is not None else image
@@ -215,14 +227,17 @@ def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pendi
     )
 
 
-def read_more(ctx: RenderContext, entry: Entry, *,
-              label: str | None = None) -> nodes.paragraph | None:
-    """``Read more`` (or ``link_text``) as its own paragraph; None without a link."""
+def read_more(ctx: RenderContext, entry: Entry, *, label: str | None = None,
+              story: bool = False) -> nodes.paragraph | None:
+    """``Read more`` (or ``link_text``) as its own paragraph; None without a link.
+
+    ``story``: to the entry's story page when it has one (else its link).
+    """
     text = ctx.more_text(entry)
     content = nodes.inline(text, text)
     if label:
         content += visually_hidden(about(label))
-    ref = ctx.link(entry, content)
+    ref = ctx.story(entry, content) if story else ctx.link(entry, content)
     if ref is None:
         return None
     return nodes.paragraph("", "", ref, classes=["cs-link"])

@@ -19,12 +19,13 @@ def render_summary(ctx: RenderContext, entry: Entry) -> nodes.Element:
     quote = headline_quote(ctx, entry)
     if quote is not None:
         section += quote
-    logo = logo_paragraph(ctx, entry, named=True)  # the entry's only link: say where it goes
+    # The entry's only link, to its story: say where it goes.
+    logo = logo_paragraph(ctx, entry, named=True, target="page")
     if logo is not None:
         section += logo
     else:
         # Without a logo the link would be unreachable: show it as text.
-        more = read_more(ctx, entry, label=entry.name)
+        more = read_more(ctx, entry, label=entry.name, story=True)
         if more is not None:
             section += more
     return section
