@@ -155,6 +155,22 @@ class CaseStudiesDomain(Domain):
         found = self.canonical_places().get(entry_id)
         return (found[0][0], found[0][1]) if found else None
 
+    def object_place(self, entry_id: str) -> tuple[str, str] | None:
+        """Where the role, ``:any:`` and ``objects.inv`` send readers: the story page (its
+        top), else the canonical rendering; one answer for all three."""
+        page = self.story_pages.get(entry_id)
+        if page is not None and page in self.env.all_docs:
+            return page, ""
+        return self.canonical_place(entry_id)
+
+    def entry_name(self, entry_id: str) -> str:
+        """The name noted with an entry's canonical rendering (the catalog is gone by then)."""
+        for docname, _anchor, _line in self.canonical_places().get(entry_id, []):
+            name = self.docs[docname].names.get(entry_id)
+            if name is not None:
+                return name
+        return entry_id
+
     def check_consistency(self) -> None:
         """Two canonical ``full`` renderings of one entry: the role could not choose."""
         for entry_id, places in self.canonical_places().items():
@@ -177,12 +193,9 @@ class CaseStudiesDomain(Domain):
             return make_refnode(builder, fromdocname, target, node.get("cs-anchor"), contnode)
         if typ != "entry":
             return None
-        page = self.story_pages.get(target)
-        if page is not None and page in env.all_docs:
-            return make_refnode(builder, fromdocname, page, None, contnode)
-        place = self.canonical_place(target)
+        place = self.object_place(target)
         if place is not None:
-            return make_refnode(builder, fromdocname, place[0], place[1], contnode)
+            return make_refnode(builder, fromdocname, place[0], place[1] or None, contnode)
         link = node.get("cs-link") or ""
         if is_web_url(link):
             return nodes.reference("", "", contnode, refuri=link, internal=False)
@@ -198,21 +211,22 @@ class CaseStudiesDomain(Domain):
 
         Without explicit text the link says the entry's name, as the role's does.
         """
-        place = self.canonical_place(target)
+        place = self.object_place(target)
         if place is None:
             return []
         if not node.get("refexplicit"):
-            name = self.docs[place[0]].names.get(target, target)
+            name = self.entry_name(target)
             contnode = nodes.literal(name, name, classes=contnode.get("classes", []))
         return [(f"{self.name}:entry",
-                 make_refnode(builder, fromdocname, place[0], place[1], contnode))]
+                 make_refnode(builder, fromdocname, place[0], place[1] or None, contnode))]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """One ``entry`` object per entry with a canonical place: the one the role links to."""
-        for entry_id, places in sorted(self.canonical_places().items()):
-            docname, anchor, _line = places[0]
-            name = self.docs[docname].names.get(entry_id, entry_id)
-            yield entry_id, name, "entry", docname, anchor, self.OBJECT_PRIORITY
+        for entry_id in sorted({*self.canonical_places(), *self.story_pages}):
+            place = self.object_place(entry_id)
+            if place is not None:
+                yield (entry_id, self.entry_name(entry_id), "entry", place[0], place[1],
+                       self.OBJECT_PRIORITY)
 
     # -- incremental builds ----------------------------------------------------------
 

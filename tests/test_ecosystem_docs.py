@@ -101,4 +101,4 @@ def test_domain_role_example_links_to_the_story(tmp_path: Path, suffix: str) -> 
     app = build(_project(Folders(), suffix))
     assert warnings(app) == []
     links = [a["href"] for a in body(app, "snip/entry-domain-role.html").select("p a")]
-    assert links == ["../stories/northwind.html#northwind-ledger"] * 3
+    assert links == ["../stories/northwind-ledger.html"] * 3
