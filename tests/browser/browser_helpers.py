@@ -82,8 +82,8 @@ CS_PAGES = (
     "directives/case-study.html",
     FILTER_PAGE,
     "directives/logo-grid.html",
-    "stories/northwind.html",
-    "stories/quillfeather.html",
+    "stories/northwind-ledger.html",
+    "stories/quillfeather-press.html",
 )
 
 # -- JavaScript run in the page -------------------------------------------------

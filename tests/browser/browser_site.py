@@ -124,7 +124,9 @@ class Tab:
         page.set_viewport_size({"width": view.width, "height": 900})
         page.emulate_media(color_scheme="dark" if view.scheme == "dark" else "light")
         self.errors.clear()
-        page.goto(self.sites.url(view.theme, path) + query)
+        response = page.goto(self.sites.url(view.theme, path) + query)
+        # A page the docs no longer have must fail the test, not "pass" with nothing on it.
+        assert response is not None and response.ok, f"{view.theme}: {path} did not load"
         self.settle(view)
         self._showing = key if reuse else None
         return page

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-AXE_PAGES = (SHOWCASE, "layouts.html", FILTER_PAGE, "stories/northwind.html")
+AXE_PAGES = (SHOWCASE, "layouts.html", FILTER_PAGE, "stories/northwind-ledger.html")
 AXE_VIEWS = [View(t, WIDE, s) for t in THEMES for s in ("light", "dark")]
 
 

@@ -36,7 +36,7 @@ STATUS = ".cs-filter-status"
 
 # Each page, and what our stylesheet colours on it.
 PAGES = {
-    "stories/northwind.html": (METRIC, LABEL, ATTRIBUTION),
+    "stories/northwind-ledger.html": (METRIC, LABEL, ATTRIBUTION),
     "directives/logo-grid.html": (CAPTION,),
     FILTER_PAGE: (STATUS,),
 }
@@ -68,7 +68,7 @@ def test_our_coloured_text_keeps_contrast(view: View, path: str, tab: Tab) -> No
 
 @pytest.mark.parametrize("view", [v for v in COLOUR_VIEWS if v.theme.accent_var], ids=str)
 def test_accent_and_muted_text_are_the_themes_own(view: View, tab: Tab) -> None:
-    found = _measure(tab, view, "stories/northwind.html")
+    found = _measure(tab, view, "stories/northwind-ledger.html")
     theirs = found["vars"]
     assert theirs[view.theme.accent_var] and theirs[view.theme.muted_var], theirs
     texts = found["texts"]
@@ -81,7 +81,7 @@ def test_dark_mode_changes_our_colours_with_the_theme(tab: Tab) -> None:
     """The same page light and dark: our accent follows the switch (it did not under furo)."""
     for name in ("furo", "pydata", "book"):
         theme = THEMES_BY_NAME[name]
-        light, dark = (_measure(tab, View(theme, WIDE, s), "stories/northwind.html")["texts"]
+        light, dark = (_measure(tab, View(theme, WIDE, s), "stories/northwind-ledger.html")["texts"]
                        for s in ("light", "dark"))
         assert light[METRIC]["background"] != dark[METRIC]["background"], name
         assert light[METRIC]["colour"] != dark[METRIC]["colour"], (name, light, dark)
@@ -91,7 +91,7 @@ def test_a_projects_own_colours_win_over_the_themes(tab: Tab) -> None:
     """The docs' example (docs/snippets/theme-colours.css) beats furo's colours, and a
     value set on an element around the entries beats the one on :root."""
     view = View(THEMES_BY_NAME["furo"], WIDE, "light")
-    page = tab.open(view, "stories/northwind.html")
+    page = tab.open(view, "stories/northwind-ledger.html")
     page.add_style_tag(path=str(DOCS / "snippets" / "theme-colours.css"))
     texts = page.evaluate(TEXT_CONTRAST, [[METRIC, LABEL, ATTRIBUTION], []])["texts"]
     assert texts[METRIC]["colour"] == "#8a1c1c", texts
