@@ -23,11 +23,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinxext_casestudies.domain import get_domain
+from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE as ENTRY
 
 #: Set by a directive on a canonical rendering (value: the directive's line); consumed here.
 CANONICAL = "cs-canonical"
-#: Every rendering of an entry carries the entry id under this attribute.
-ENTRY = "cs-entry"
 
 
 class EntryAnchors(SphinxTransform):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinxext_casestudies import filtering as flt
+from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,7 +45,7 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 def shows_entries(node: nodes.Node) -> bool:
     """Whether ``node`` is a rendered entry or logo tile (every layout marks them ``cs-entry``)."""
-    return isinstance(node, nodes.Element) and "cs-entry" in node
+    return isinstance(node, nodes.Element) and ENTRY_ATTRIBUTE in node
 
 
 def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

@@ -15,14 +15,15 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinxext_casestudies.anchors import CANONICAL, ENTRY
+from sphinxext_casestudies.anchors import CANONICAL
 from sphinxext_casestudies.filtering import filterable_container, filterable_section
+from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE
 
 OUR_SECTIONS = ("cs-case-study", "cs-story-section")
 #: Set by a directive's ``:no-contents-entry:`` on each rendering.
 NO_CONTENTS_ENTRY = "cs-no-contents-entry"
 #: Attributes a rendering's box keeps from its section, for later transforms and HTML.
-_KEPT = (ENTRY, CANONICAL, NO_CONTENTS_ENTRY, "cs-filter")
+_KEPT = (ENTRY_ATTRIBUTE, CANONICAL, NO_CONTENTS_ENTRY, "cs-filter")
 
 
 def _level(section: nodes.section) -> int:

@@ -6,6 +6,7 @@ from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.render.common import (
+    ENTRY_ATTRIBUTE,
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -18,7 +19,7 @@ def render_card(ctx: RenderContext, entry: Entry) -> nodes.Element:
     """One link per card (the "Read more"), so screen readers hear each story once."""
     card = nodes.container(classes=["cs-case-study", "cs-layout-card", "cs-card",
                                     f"cs-kind-{entry.kind}"])
-    card["cs-entry"] = entry.id
+    card[ENTRY_ATTRIBUTE] = entry.id
     ctx.claim_id(entry.id, card)
     logo = logo_paragraph(ctx, entry, target="none")
     if logo is not None:

@@ -20,6 +20,8 @@ from sphinxext_casestudies.translations import _, default_alt
 from sphinxext_casestudies.trust import source_uri
 
 DOMAIN = "casestudies"
+ENTRY_ATTRIBUTE = "cs-entry"
+"""Node attribute naming the entry a rendering shows (anchors, per-page assets read it)."""
 _T = TypeVar("_T", bound=nodes.TextElement)
 
 LOGO_CLASS = "cs-logo"

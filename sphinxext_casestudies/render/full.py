@@ -8,6 +8,7 @@ from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Section
 from sphinxext_casestudies.render.common import (
+    ENTRY_ATTRIBUTE,
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -40,7 +41,7 @@ def render_full(ctx: RenderContext, entry: Entry) -> nodes.Element:
     else:
         box = nodes.container(classes=["cs-case-study", "cs-layout-full",
                                        f"cs-kind-{entry.kind}", "cs-no-section"])
-        box["cs-entry"] = entry.id
+        box[ENTRY_ATTRIBUTE] = entry.id
         box.source, box.line = entry.source, entry.line
         ctx.claim_id(entry.id, box)
     for part in parts:

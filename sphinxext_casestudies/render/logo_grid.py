@@ -6,6 +6,7 @@ from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.render.common import (
+    ENTRY_ATTRIBUTE,
     RenderContext,
     logo_paragraph,
     story_link,
@@ -19,7 +20,7 @@ def render_logo_grid(ctx: RenderContext, entries: list[Entry], *, columns: int, 
     grid = nodes.container(classes=["cs-logo-grid", "cs-grid", f"cs-columns-{columns}"])
     for entry in entries:
         tile = nodes.container(classes=["cs-logo-grid-item", f"cs-kind-{entry.kind}"])
-        tile["cs-entry"] = entry.id
+        tile[ENTRY_ATTRIBUTE] = entry.id
         logo = logo_paragraph(ctx, entry, width=width, target=link)
         if logo is not None:
             tile += logo

@@ -5,13 +5,18 @@ from __future__ import annotations
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Quote
-from sphinxext_casestudies.render.common import RenderContext, logo_paragraph, pull_quote
+from sphinxext_casestudies.render.common import (
+    ENTRY_ATTRIBUTE,
+    RenderContext,
+    logo_paragraph,
+    pull_quote,
+)
 
 
 def render_quote(ctx: RenderContext, entry: Entry) -> nodes.Element:
     """Falls back to the headline (attributed to the name) when there is no quote."""
     box = nodes.container(classes=["cs-case-study", "cs-layout-quote", f"cs-kind-{entry.kind}"])
-    box["cs-entry"] = entry.id
+    box[ENTRY_ATTRIBUTE] = entry.id
     ctx.claim_id(entry.id, box)
     quotes = [*entry.quotes]
     if entry.headline is not None:

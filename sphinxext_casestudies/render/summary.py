@@ -6,6 +6,7 @@ from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.render.common import (
+    ENTRY_ATTRIBUTE,
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -35,7 +36,7 @@ def entry_section(ctx: RenderContext, entry: Entry, layout: str, heading: str) -
     """A real section (in the page's toc) whose id is the entry id."""
     section = nodes.section(classes=["cs-case-study", f"cs-layout-{layout}",
                                      f"cs-kind-{entry.kind}"])
-    section["cs-entry"] = entry.id
+    section[ENTRY_ATTRIBUTE] = entry.id
     section.source, section.line = entry.source, entry.line
     ctx.claim_id(entry.id, section)
     section += text_node(nodes.title, entry, heading, entry.line)
