@@ -28,6 +28,8 @@ import re
 from typing import Any
 from xml.parsers import expat
 
+from sphinxext_casestudies.trust import as_browsers_read
+
 MAX_SVG_BYTES = 8 * 1024 * 1024
 """Larger files are refused unread: no logo needs this much."""
 
@@ -39,7 +41,6 @@ _IMAGE_DATA = re.compile(r"data:image/(png|jpe?g|gif|webp);", re.I)
 _URL_IN_STYLE = re.compile(r"url\s*\(\s*(['\"]?)\s*(?!#)", re.I)
 _IMPORT = re.compile(r"@import", re.I)
 _JAVASCRIPT = re.compile(r"(java|vb)script\s*:", re.I)
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 class _Refused(Exception):
@@ -78,7 +79,7 @@ def svg_text_problem(data: bytes) -> str | None:
             attr_local = attr.rsplit(" ", 1)[-1].lower()
             if attr_local.startswith("on"):
                 refuse(f"SVG holds an event handler ({attr_local}=)")
-            bare = _CONTROL.sub("", value)
+            bare = as_browsers_read(value)
             if _JAVASCRIPT.search(bare):
                 refuse("SVG holds a javascript: URL")
             if attr_local in _HREFS and bare and not bare.startswith("#") \

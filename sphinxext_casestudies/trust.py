@@ -59,13 +59,15 @@ _BLANKS = re.compile(r"^[\s\x00-\x20]+|[\s\x00-\x20]+$")
 _AUTHORITY = re.compile(r"//\S")
 
 
-def url_scheme(uri: str) -> str | None:
-    """The lower-cased scheme of ``uri`` as a browser would read it, if any.
+def as_browsers_read(uri: str) -> str:
+    """``uri`` without the control characters and white space browsers drop from a
+    scheme (``java\\tscript:``): what every scheme check must look at."""
+    return _CONTROL.sub("", uri)
 
-    Browsers drop control characters and white space inside a scheme
-    (``java\\tscript:``), so they are dropped here before matching.
-    """
-    match = _SCHEME.match(_CONTROL.sub("", uri))
+
+def url_scheme(uri: str) -> str | None:
+    """The lower-cased scheme of ``uri`` as a browser would read it, if any."""
+    match = _SCHEME.match(as_browsers_read(uri))
     return match.group(1).lower() if match else None
 
 
