@@ -25,6 +25,7 @@ from urllib.parse import urljoin
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Logo
+from sphinxext_casestudies.render.common import HEADLINE_CLASS, SUMMARY_CLASS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,12 +40,12 @@ def description(rendered: nodes.Element) -> str:
     Both are children of the rendering (see :mod:`.render.full`): no tree walk.
     """
     parts = {cls: child for child in rendered.children if isinstance(child, nodes.Element)
-             for cls in child["classes"] if cls in ("cs-headline", "cs-summary")}
-    if "cs-headline" in parts:
-        return _SPACES.sub(" ", parts["cs-headline"].astext()).strip()
-    if "cs-summary" in parts:
-        para = next(parts["cs-summary"].findall(nodes.paragraph), None)
-        text = _SPACES.sub(" ", (para or parts["cs-summary"]).astext()).strip()
+             for cls in child["classes"] if cls in (HEADLINE_CLASS, SUMMARY_CLASS)}
+    if HEADLINE_CLASS in parts:
+        return _SPACES.sub(" ", parts[HEADLINE_CLASS].astext()).strip()
+    if SUMMARY_CLASS in parts:
+        para = next(parts[SUMMARY_CLASS].findall(nodes.paragraph), None)
+        text = _SPACES.sub(" ", (para or parts[SUMMARY_CLASS]).astext()).strip()
         return _SENTENCE_END.split(text, maxsplit=1)[0]
     return ""
 

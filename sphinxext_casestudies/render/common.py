@@ -26,6 +26,8 @@ _T = TypeVar("_T", bound=nodes.TextElement)
 
 LOGO_CLASS = "cs-logo"
 LOGO_IMAGE_CLASS = "cs-logo-img"
+HEADLINE_CLASS = "cs-headline"
+SUMMARY_CLASS = "cs-summary"
 METRIC_CLASS = "cs-metric"
 METRIC_LABEL_CLASS = "cs-metric-label"
 VISUALLY_HIDDEN_CLASS = "cs-visually-hidden"
@@ -264,7 +266,7 @@ def headline_quote(ctx: RenderContext, entry: Entry) -> nodes.block_quote | None
     inline = ctx.inline(entry, entry.headline)
     if not inline:
         return None  # a blank headline: an empty block quote would break Sphinx
-    quote = nodes.block_quote(classes=["cs-headline"])
+    quote = nodes.block_quote(classes=[HEADLINE_CLASS])
     if inline and all(isinstance(n, (nodes.Text, nodes.Inline)) for n in inline):
         para = nodes.paragraph(entry.headline.text, "", *inline)
         para.source, para.line = entry.source, entry.headline.line

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinxext_casestudies.data.model import Entry, Section
 from sphinxext_casestudies.render.common import (
     ENTRY_ATTRIBUTE,
+    SUMMARY_CLASS,
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -67,7 +68,7 @@ def _metrics(ctx: RenderContext, entry: Entry) -> list[nodes.Node]:
 def _summary(ctx: RenderContext, entry: Entry) -> list[nodes.Node]:
     if entry.summary is None:
         return []
-    summary = nodes.container(classes=["cs-summary"])
+    summary = nodes.container(classes=[SUMMARY_CLASS])
     summary.extend(ctx.blocks(entry, entry.summary))
     return [summary]
 
