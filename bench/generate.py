@@ -40,197 +40,29 @@ LINK_TEXT = "Read more"
 MANIFEST = "manifest.json"
 
 
-def _lines(text: str) -> tuple[str, ...]:
-    """A vocabulary written one item per line."""
-    return tuple(line for line in text.splitlines() if line)
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.json")
 
 
-INDUSTRIES = _lines(
-    """
-finance
-insurance
-healthcare
-government
-education
-retail
-logistics
-energy
-media
-telecom
-"""
-)
+def _vocabulary() -> dict[str, tuple[str, ...]]:
+    """The fixed word lists (``vocabulary.json``); their order is part of the output."""
+    raw = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return {key: tuple(items) for key, items in raw.items() if not key.startswith("_")}
+
+
+_VOCAB = _vocabulary()
+INDUSTRIES = _VOCAB["industries"]
 KINDS = ("case-study",) * 16 + ("article",) * 2 + ("talk", "video")
-TAGS = _lines(
-    """
-python
-docs-as-code
-api
-migration
-search
-i18n
-ci
-accessibility
-open-source
-cloud
-security
-onboarding
-"""
-)
-ORG_FIRST = _lines(
-    """
-Northwind
-Bluefin
-Harbor
-Quarry
-Lumen
-Cobalt
-Juniper
-Meridian
-Granite
-Tidal
-Aster
-Beacon
-Summit
-Kestrel
-Orchard
-Vantage
-Willow
-Atlas
-Cinder
-Ember
-"""
-)
-ORG_SECOND = _lines(
-    """
-Analytics
-Bank
-Health
-Logistics
-Labs
-Systems
-Insurance
-Energy
-Media
-Telecom
-Council
-University
-Retail
-Works
-"""
-)
-FIRST_NAMES = _lines(
-    """
-Ada
-Bruno
-Chiara
-Dev
-Elif
-Femi
-Grace
-Hiro
-Ines
-Jonas
-Kemi
-Lars
-Maya
-Nikhil
-Olga
-Pau
-Quinn
-Rosa
-"""
-)
-LAST_NAMES = _lines(
-    """
-Okafor
-Lindqvist
-Moreau
-Tanaka
-Novak
-Haddad
-Silva
-Kowalski
-Brennan
-Iyer
-Fischer
-Mensah
-Costa
-Varga
-"""
-)
-ROLES = _lines(
-    """
-Head of Platform
-Staff Engineer
-Documentation Lead
-CTO
-Engineering Manager
-Technical Writer
-VP Engineering
-Developer Advocate
-"""
-)
-SECTION_TITLES = _lines(
-    """
-The challenge
-Before the move
-The solution
-How they rolled it out
-The results
-What came next
-Lessons learned
-Looking ahead
-"""
-)
-OUTCOMES = _lines(
-    """
-cut release time by {n}%
-halved support tickets
-shipped docs {n}% faster
-moved {n} teams to one toolchain
-made their API docs self-serve
-doubled contributor numbers
-rebuilt onboarding in {n} weeks
-"""
-)
-METRIC_LABELS = _lines(
-    """
-faster documentation builds
-fewer support tickets
-increase in service stability
-teams on the shared toolchain
-drop in onboarding time
-pages migrated
-more contributors per month
-less time spent on releases
-"""
-)
-LITERALS = _lines(
-    """
-make html
-sphinx-build
-pip install
-conf.py
---jobs 4
-tox -e docs
-index.rst
-git push
-docs/
-pre-commit
-nox -s docs
-pyproject.toml
-"""
-)
-_WORD_TEXT = """
-the team docs platform release every service reference guide their customers engineers
-writers pipeline builds search pages version product moved kept reviewed shipped
-migrated published automated support across with without before after each new old
-single shared public internal workflow process tooling content sources structure quality
-weekly quickly finally clearly reliably together in on for and from to of a was were is
-now also changes review feedback examples tutorials readers users questions answers
-hours days weeks months manual steps
-"""
-WORDS = tuple(_WORD_TEXT.split())
+TAGS = _VOCAB["tags"]
+ORG_FIRST = _VOCAB["org_first"]
+ORG_SECOND = _VOCAB["org_second"]
+FIRST_NAMES = _VOCAB["first_names"]
+LAST_NAMES = _VOCAB["last_names"]
+ROLES = _VOCAB["roles"]
+SECTION_TITLES = _VOCAB["section_titles"]
+OUTCOMES = _VOCAB["outcomes"]
+METRIC_LABELS = _VOCAB["metric_labels"]
+LITERALS = _VOCAB["literals"]
+WORDS = _VOCAB["words"]
 
 
 # -- content ------------------------------------------------------------------
