@@ -1,9 +1,14 @@
-"""Generate the benchmark projects: the same case studies twice.
+"""Generate the benchmark projects: the same case studies four times.
 
-``ext/`` keeps N entries as YAML data files and renders them with the
-extension's directives; ``rst/`` holds the same visible content hand-written
-in reStructuredText, the floor Sphinx cannot go under.  Both projects have the
-same pages, headings, images, links and words, so their build costs compare.
+``ext/`` keeps N entries as YAML data files (``markup: rst``) and renders
+them with the extension's directives on reST pages; ``rst/`` holds the same
+visible content hand-written in reStructuredText, the floor Sphinx cannot go
+under.  ``ext-md/`` and ``md/`` are the same pair in MyST: data files with
+``markup: myst`` and Markdown pages using the directive, against the same
+content hand-written in MyST Markdown.  All four have the same pages,
+headings, images, links and words, so their build costs compare
+(``tests/test_bench_parity.py`` builds them with the text builder and
+compares the text).
 
 Everything is derived from ``seed`` and each entry's index (one random stream
 per entry), so a given ``(n_entries, n_pages, seed)`` always produces the same
@@ -13,7 +18,7 @@ Usage::
 
     python bench/generate.py bench/out/n1000-p100 --entries 1000 --pages 100
     python bench/generate.py bench/out/n1000-p100 --edit-headline 500
-    python bench/generate.py bench/out/load --entries 5000 --single-file
+    python bench/generate.py bench/out/load --entries 5000 --single-file [--markup myst]
 
 This module is a script, not part of the package: tests never import it.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import posixpath
 import random
 import re
 import shutil
@@ -36,8 +42,12 @@ Entry = dict[str, Any]
 DATA_FILES = 10
 ENTRIES_PER_LOGO = 5
 LOGO_WIDTH = 150
-LINK_TEXT = "Read more"
+LINK_TEXTS = {"case-study": "Read more", "article": "Read the article",
+              "talk": "Watch the talk", "video": "Watch the video"}
+"""The extension's default link text per kind (``render.common.LINK_TEXTS``)."""
 MANIFEST = "manifest.json"
+SIDES = ("ext", "rst", "ext-md", "md")
+"""The generated projects: (data + directives, hand-written) in reST, then in MyST."""
 
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.json")
@@ -233,10 +243,34 @@ def dump_yaml(document: object) -> str:
     )
 
 
-def data_document(entries: list[Entry], logo_prefix: str) -> dict[str, Any]:
-    """A data file's content: ``{markup, case_studies}``, logos relative to the file."""
-    items = [{**entry, "logo": f"{logo_prefix}{entry['logo']}"} for entry in entries]
-    return {"markup": "rst", "case_studies": items}
+def data_document(entries: list[Entry], logo_prefix: str, markup: str = "rst") -> dict[str, Any]:
+    """A data file's content: ``{markup, case_studies}``, logos relative to the file.
+
+    ``entries`` are written in reST; with ``markup="myst"`` their rich text is
+    converted (:func:`myst_entry`).
+    """
+    convert = myst_entry if markup == "myst" else dict
+    items = [{**convert(entry), "logo": f"{logo_prefix}{entry['logo']}"} for entry in entries]
+    return {"markup": markup, "case_studies": items}
+
+
+_RST_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def myst_text(text: str) -> str:
+    """Generated reST rich text in MyST: the only difference is the literal (``x`` -> `x`)."""
+    return _RST_LITERAL.sub(r"`\1`", text)
+
+
+def myst_entry(entry: Entry) -> Entry:
+    """``entry`` with its rich-text fields in MyST (headline, summary, bodies, quotes)."""
+    return {
+        **entry,
+        "headline": myst_text(entry["headline"]),
+        "summary": myst_text(entry["summary"]),
+        "sections": [{**sec, "body": myst_text(sec["body"])} for sec in entry["sections"]],
+        "quotes": [{**quote, "text": myst_text(quote["text"])} for quote in entry["quotes"]],
+    }
 
 
 def data_file_name(number: int) -> str:
@@ -278,6 +312,12 @@ exclude_patterns = ["_build"]
 {extra}'''
 
 _EXT_CONF_EXTRA = 'extensions = ["sphinxext_casestudies"]\ncasestudies_data = ["data/*.yaml"]\n'
+# attrs_block: the hand-written side gives quotes their attribution with it
+_MD_CONF_EXTRA = 'extensions = ["myst_parser"]\nmyst_enable_extensions = ["attrs_block"]\n'
+_EXT_MD_CONF_EXTRA = (
+    'extensions = ["myst_parser", "sphinxext_casestudies"]\n'
+    'myst_enable_extensions = ["attrs_block"]\ncasestudies_data = ["data/*.yaml"]\n'
+)
 
 
 def _heading(text: str, char: str) -> str:
@@ -337,7 +377,7 @@ def rst_entry(entry: Entry, doc: str) -> str:
         "\n".join(_rst_quote(q) for q in entry["quotes"]),
     ]
     if link is not None:
-        parts.append(f"`{LINK_TEXT} <{_link_uri(link, doc)}>`__\n")
+        parts.append(f"`{LINK_TEXTS[entry['kind']]} <{_link_uri(link, doc)}>`__\n")
     parts.extend(
         "\n" + _heading(section["title"], "~") + "\n" + section["body"]
         for section in entry["sections"]
@@ -359,6 +399,73 @@ def _rst_logo(entry: Entry) -> str:
 def _rst_quote(quote: dict[str, str]) -> str:
     text = _indent(_wrap(quote["text"]))
     return f"{text}\n\n   -- {quote['author']}, {quote['role']}\n"
+
+
+# -- the MyST pages ------------------------------------------------------------
+
+
+def index_md(n_pages: int) -> str:
+    docs = "".join(f"{page_doc(p)}\n" for p in range(n_pages))
+    intro = "Customer stories, generated for the benchmark.\n"
+    return f"# Case studies\n\n{intro}\n```{{toctree}}\n:maxdepth: 1\n\n{docs}```\n"
+
+
+def ext_md_page(page: int, entries: list[Entry]) -> str:
+    ids = ", ".join(entry["id"] for entry in entries)
+    directive = f"```{{case-studies}}\n:ids: {ids}\n:layout: full\n```\n"
+    return f"# {page_title(page)}\n\n{directive}"
+
+
+def md_page(page: int, entries: list[Entry]) -> str:
+    doc = page_doc(page)
+    return f"# {page_title(page)}\n" + "".join(md_entry(myst_entry(e), doc) for e in entries)
+
+
+def md_entry(entry: Entry, doc: str) -> str:
+    """One entry by hand in MyST, as :func:`rst_entry` writes it in reST."""
+    link = _shown_link(entry, doc)
+    parts = [
+        f"\n## {entry['title']}\n",
+        _md_logo(entry),
+        _quoted(entry["headline"]) + "\n",
+        "".join(f"- **{m['value']}** {m['label']}\n" for m in entry["metrics"]),
+        entry["summary"],
+        "\n".join(_md_quote(q) for q in entry["quotes"]),
+    ]
+    if link is not None:
+        parts.append(f"[{LINK_TEXTS[entry['kind']]}]({_md_link(link, doc)})\n")
+    parts.extend(f"\n### {section['title']}\n\n{section['body']}" for section in entry["sections"])
+    return "\n".join(parts)
+
+
+def _md_logo(entry: Entry) -> str:
+    lines = [
+        f"```{{image}} /logos/{entry['logo']}",
+        f":alt: {entry['name']} logo",
+        f":width: {LOGO_WIDTH}px",
+        ":class: no-scaled-link",
+        "```",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.rstrip("\n").split("\n"))
+
+
+def _md_quote(quote: dict[str, str]) -> str:
+    attribution = f"{quote['author']}, {quote['role']}"
+    return f'{{attribution="{attribution}"}}\n{_quoted(_wrap(quote["text"]))}\n'
+
+
+def _md_link(link: str, doc: str) -> str:
+    """``link`` as a MyST link from ``doc``: a URL, or the page's source file."""
+    if link.startswith(("https://", "http://")):
+        return link
+    return posixpath.relpath(f"{link}.md", posixpath.dirname(doc))
+
+
+# -- writing the projects -------------------------------------------------------
 
 
 def _write(path: Path, text: str) -> None:
@@ -397,38 +504,64 @@ def write_rst_project(root: Path, entries: list[Entry], n_pages: int, seed: int)
         _write(root / f"{page_doc(page)}.rst", rst_page(page, chunk))
 
 
+def write_ext_md_project(root: Path, entries: list[Entry], n_pages: int, seed: int) -> None:
+    _write(root / "conf.py", _CONF.format(extra=_EXT_MD_CONF_EXTRA))
+    _write(root / "index.md", index_md(n_pages))
+    write_logos(root / "logos", len(entries), seed)
+    for number, chunk in enumerate(data_files_of(entries)):
+        document = data_document(chunk, "../logos/", "myst")
+        _write(root / data_file_name(number), dump_yaml(document))
+    for page, chunk in enumerate(pages_of(entries, n_pages)):
+        _write(root / f"{page_doc(page)}.md", ext_md_page(page, chunk))
+
+
+def write_md_project(root: Path, entries: list[Entry], n_pages: int, seed: int) -> None:
+    _write(root / "conf.py", _CONF.format(extra=_MD_CONF_EXTRA))
+    _write(root / "index.md", index_md(n_pages))
+    write_logos(root / "logos", len(entries), seed)
+    for page, chunk in enumerate(pages_of(entries, n_pages)):
+        _write(root / f"{page_doc(page)}.md", md_page(page, chunk))
+
+
+WRITERS = {"ext": write_ext_project, "rst": write_rst_project,
+           "ext-md": write_ext_md_project, "md": write_md_project}
+
+
 def generate(out_dir: Path | str, n_entries: int, n_pages: int, seed: int = 0) -> Path:
-    """Write ``out_dir/ext`` and ``out_dir/rst`` (replacing them) and a manifest."""
+    """Write the projects of :data:`SIDES` under ``out_dir`` (replacing them) and a manifest."""
     if n_entries < 1 or not 1 <= n_pages <= n_entries:
         raise ValueError("need 1 <= pages <= entries")
     out = Path(out_dir)
     entries = make_entries(n_entries, n_pages, seed)
-    for side, writer in (("ext", write_ext_project), ("rst", write_rst_project)):
+    for side in SIDES:
         shutil.rmtree(out / side, ignore_errors=True)
-        writer(out / side, entries, n_pages, seed)
+        WRITERS[side](out / side, entries, n_pages, seed)
     manifest = {"entries": n_entries, "pages": n_pages, "seed": seed}
     _write(out / MANIFEST, json.dumps(manifest, indent=2) + "\n")
     return out
 
 
-def generate_data_file(out_dir: Path | str, n_entries: int, seed: int = 0) -> Path:
-    """One data file of ``n_entries`` entries (``out_dir/entries.yaml``) and its logos.
+def generate_data_file(out_dir: Path | str, n_entries: int, seed: int = 0,
+                       markup: str = "rst") -> Path:
+    """One data file of ``n_entries`` entries and its logos: ``out_dir/entries.yaml``
+    (``entries-myst.yaml`` for ``markup="myst"``).
 
     Used for the load benchmark; document links point at 100 imaginary pages.
     """
     out = Path(out_dir)
     entries = make_entries(n_entries, min(100, n_entries), seed)
     write_logos(out / "logos", n_entries, seed)
-    path = out / "entries.yaml"
-    _write(path, dump_yaml(data_document(entries, "logos/")))
+    path = out / ("entries.yaml" if markup == "rst" else f"entries-{markup}.yaml")
+    _write(path, dump_yaml(data_document(entries, "logos/", markup)))
     return path
 
 
 def edit_headline(out_dir: Path | str, index: int, suffix: str = " Updated today.") -> str:
-    """Append ``suffix`` to entry ``index``'s headline on both sides.
+    """Append ``suffix`` to entry ``index``'s headline on every side.
 
-    Rewrites the one data file holding the entry (ext) and the one page showing
-    it (rst); every other byte stays the same.  Returns that page's docname.
+    Rewrites the one data file holding the entry (ext, ext-md) and the one page
+    showing it (rst, md); every other byte stays the same.  Returns that page's
+    docname.
     """
     out = Path(out_dir)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
@@ -437,10 +570,13 @@ def edit_headline(out_dir: Path | str, index: int, suffix: str = " Updated today
     entries[index]["headline"] += suffix
     files = data_files_of(entries)
     number = index % len(files)
-    data = dump_yaml(data_document(files[number], "../logos/"))
-    _write(out / "ext" / data_file_name(number), data)
     page = page_of(index, n_entries, n_pages)
-    _write(out / "rst" / f"{page_doc(page)}.rst", rst_page(page, pages_of(entries, n_pages)[page]))
+    shown = pages_of(entries, n_pages)[page]
+    for side, markup in (("ext", "rst"), ("ext-md", "myst")):
+        data = dump_yaml(data_document(files[number], "../logos/", markup))
+        _write(out / side / data_file_name(number), data)
+    _write(out / "rst" / f"{page_doc(page)}.rst", rst_page(page, shown))
+    _write(out / "md" / f"{page_doc(page)}.md", md_page(page, shown))
     return page_doc(page)
 
 
@@ -454,6 +590,8 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument(
         "--single-file", action="store_true", help="write one data file (load benchmark)"
     )
+    parser.add_argument("--markup", choices=("rst", "myst"), default="rst",
+                        help="markup of the --single-file data [rst]")
     action.add_argument(
         "--edit-headline",
         type=int,
@@ -462,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.single_file:
-        print(generate_data_file(args.out_dir, args.entries, args.seed))
+        print(generate_data_file(args.out_dir, args.entries, args.seed, args.markup))
     elif args.edit_headline is not None:
         print(edit_headline(args.out_dir, args.edit_headline))
     else:
