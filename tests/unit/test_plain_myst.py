@@ -1,0 +1,170 @@
+"""The MyST plain-paragraph fast path gives exactly the nodes MyST's parser gives.
+
+As in ``test_plain_rst.py``: each text is turned into nodes twice by the same
+:class:`MarkupParser`, once as the extension does it (fast path allowed) and
+once forced through markdown-it and MyST's renderer, and the two node trees
+are compared attribute by attribute, with source, line and owning document.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from sphinxext_casestudies import plain_myst
+from sphinxext_casestudies.data.model import Text
+from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.plain_myst import config_allows, plain_blocks
+
+pytest.importorskip("myst_parser")
+
+from myst_parser.config.main import MdParserConfig
+
+pytestmark = pytest.mark.myst
+
+SOURCE = "/data/stories.yaml"
+
+
+def _parser(**overrides: Any) -> MarkupParser:
+    doc_settings = get_default_settings(Parser)
+    page = new_document("/src/index.md", doc_settings)
+    if overrides:
+        env = type("Env", (), {"myst_config": MdParserConfig(**overrides)})()
+        doc_settings.env = env
+    return MarkupParser(document=page, srcdir="/src", docdir="/src", allow_raw=False)
+
+
+def _dump(node: nodes.Node, page: nodes.document) -> Any:
+    owned = node.document is page
+    if isinstance(node, nodes.Text):
+        return ("#text", str(node), owned)
+    assert isinstance(node, nodes.Element)
+    return (node.tagname, node.rawsource, node.source, node.line, owned,
+            sorted(node.attributes.items()), [_dump(child, page) for child in node.children])
+
+
+def _both(text: str, line: int = 7, parser: MarkupParser | None = None) -> tuple[Any, Any]:
+    parser = parser or _parser()
+    fast = parser.blocks(Text(text, line), SOURCE, "myst")
+    with patch.object(plain_myst, "plain_blocks", return_value=None):
+        full = parser.blocks(Text(text, line), SOURCE, "myst")
+    return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
+
+
+PLAIN = [
+    "One line of prose.",
+    "Two lines\nof prose, one paragraph.",
+    "First paragraph.\n\nSecond paragraph,\nover two lines.\n",
+    "Blank lines of spaces\n   \nseparate paragraphs too.",
+    "\n\nLeading and trailing blank lines\n\n\n",
+    "Quotes \"double\" and 'single', dashes -- and ... ellipses; 50% less (really) + more = ok",
+    "Ünïcödé words, Łódź and 東京 stay text.",
+    "Ends with a question? Or an exclamation!",
+    "Numbers inside 2024 and 3x are fine, as is a trailing period.",
+    "Inner  double  spaces stay.",
+    "Slashes and/or at@example.com and www.example.com stay text without linkify",
+    "a\nb\nc",
+    "",
+    "   \n  \n",
+]
+
+NOT_PLAIN = [
+    "*emphasis* here", "_under_", "`code`", "a [link](https://example.com)", "an ![image](x.png)",
+    "<https://example.com>", "<b>html</b>", "&amp; entity", "escaped \\* star", "a {role}`x`",
+    "$x$ math", "~~strike~~", "a | table", "# heading", "Heading\n=======", "Heading\n-------",
+    "  indented", "    code", "- a bullet", "+ a bullet", "1. first", "1) first", "> quote",
+    "```\nfence\n```", "~~~\nfence\n~~~", ":::{note}\nx\n:::", "(target)=", "% comment",
+    "+++ break", "Term\n: definition", "[^1]: footnote", "{{ sub }}", "tab\tinside",
+    "hard break  \nnext line", "trailing space \nnext", "Form\x0cfeed", "Carriage\r\nreturn",
+    "Line\u2028separator", "nul\x00char", "trailing nbsp\u00a0", "9 lives", "\u00a0lead",
+    "key: value",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_text_takes_the_fast_path_and_matches_the_parser(text: str) -> None:
+    assert plain_blocks(text) is not None
+    fast, full = _both(text)
+    assert fast == full
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_text_that_may_hold_markup_is_left_to_the_parser(text: str) -> None:
+    assert plain_blocks(text) is None
+
+
+def test_the_first_line_of_a_field_without_a_known_line_is_line_1() -> None:
+    fast, full = _both("First.\n\nSecond.", line=0)
+    assert fast == full
+    assert [para[3] for para in fast] == [1, 3]
+
+
+def _config(**changes: Any) -> SimpleNamespace:
+    """The settings :func:`config_allows` reads (any MyST version, any extension name)."""
+    values = {"enable_extensions": set(), "disable_syntax": [], "commonmark_only": False,
+              "gfm_only": False, "sub_delimiters": ("{", "}"), **changes}
+    return SimpleNamespace(**values)
+
+
+def test_the_default_configuration_allows_the_fast_path() -> None:
+    assert config_allows(_config())
+    assert config_allows(MdParserConfig())
+
+
+@pytest.mark.parametrize("extensions", [
+    {"smartquotes"}, {"replacements"}, {"linkify"}, {"gfm_autolink"}, {"section_ref"},
+    {"some_new_extension"}, {"deflist", "smartquotes"}])
+def test_extensions_that_change_plain_words_switch_the_fast_path_off(extensions: set[str]) -> None:
+    assert not config_allows(_config(enable_extensions=extensions))
+
+
+@pytest.mark.parametrize("changes", [
+    {"commonmark_only": True}, {"gfm_only": True}, {"disable_syntax": ["emphasis"]},
+    {"enable_extensions": {"substitution"}, "sub_delimiters": ("a", "b")}])
+def test_settings_that_change_the_grammar_switch_the_fast_path_off(changes: dict[str, Any]) -> None:
+    assert not config_allows(_config(**changes))
+
+
+def test_extensions_that_need_markup_characters_keep_the_fast_path() -> None:
+    config = MdParserConfig(enable_extensions={
+        "attrs_block", "colon_fence", "deflist", "dollarmath", "fieldlist", "substitution"})
+    assert config_allows(config)
+    fast, full = _both("Plain words.\n\nMore words.", parser=_parser(
+        enable_extensions=set(config.enable_extensions)))
+    assert fast == full
+
+
+def test_smart_quotes_reach_the_parser() -> None:
+    """With ``smartquotes`` MyST curls quotes itself: the fast path must not run."""
+    parser = _parser(enable_extensions={"smartquotes"})
+    [paragraph] = parser.blocks(Text('She said "yes".', 1), SOURCE, "myst")
+    assert paragraph.astext() == "She said \u201cyes\u201d."
+
+
+ODD = list("aZé東½ \n\r\x0c\u2028\x85\u00a0.,;!?'\"-()#+=<>&/~%0123456789•*_`[]{}:$|")
+WORDS = st.text(alphabet=st.sampled_from([*"abcXYZéß东", *ODD]), min_size=1, max_size=12)
+LINES = st.builds("".join, st.tuples(st.sampled_from(list("aZéAiI")), WORDS))
+SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "  \n", " \n", "\u2028", "\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from(ODD), max_size=60),
+    st.lists(st.tuples(LINES, SEPARATORS), max_size=6).map(
+        lambda parts: "".join(line + sep for line, sep in parts)),
+))
+@example("a  b\nc")
+@example("word\n\n\nword")
+def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
+    if plain_blocks(text) is not None:
+        fast, full = _both(text)
+        assert fast == full
