@@ -10,7 +10,7 @@ copyright = "sphinxext-casestudies developers"
 extensions = [
     "sphinxext_casestudies",
     # The field reference of data-format.rst, generated from the schema.
-    "sphinxext_casestudies.fieldref",
+    "sphinxext_casestudies.sphinx_ext.field_reference",
     "myst_parser",
 ]
 

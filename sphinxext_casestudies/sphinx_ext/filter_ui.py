@@ -9,13 +9,37 @@ see ordinary sections and containers, and no chips at all.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxext_casestudies._compat import builder_class
 from sphinxext_casestudies.data.model import Entry
+from sphinxext_casestudies.names import (
+    CHIP_CLASS,
+    CHIP_MODE_CLASS,
+    CHIP_SET_CLASS,
+    DATA_FACET,
+    DATA_GROUP,
+    DATA_INDUSTRY,
+    DATA_MODE,
+    DATA_SHOWING,
+    DATA_TAGS,
+    DATA_VALUE,
+    FILTER_ATTRIBUTE,
+    FILTER_CHIPS_CLASS,
+    FILTER_GROUP_ATTRIBUTE,
+    FILTER_ID_PREFIX,
+    FILTER_INDUSTRIES_ATTRIBUTE,
+    FILTER_STATUS_CLASS,
+    FILTER_TAGS_ATTRIBUTE,
+    chip_set_class,
+)
 from sphinxext_casestudies.translations import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class filterable_section(nodes.section):
@@ -52,17 +76,18 @@ def make_filterable(node: nodes.Element, group: str, industry: str | None,
     cls = filterable_section if isinstance(node, nodes.section) else filterable_container
     new = cls(node.rawsource, *node.children, **node.attributes)
     new.source, new.line = node.source, node.line
-    new["cs-filter"] = {"group": group, "industry": industry or "",
+    new[FILTER_ATTRIBUTE] = {"group": group, "industry": industry or "",
                         "tags": " ".join(filter_tags(tags))}
     return new
 
 
+_DATA = {"group": DATA_GROUP, "industry": DATA_INDUSTRY, "tags": DATA_TAGS}
 _BARE = nodes.inline()  # starttag() copies a node's ids and classes; inner tags want none
 
 
 def _data_attrs(node: nodes.Element) -> dict[str, str]:
-    values: dict[str, str] = node.get("cs-filter", {})
-    return {f"data-cs-{key}": value for key, value in values.items()}
+    values: dict[str, str] = node.get(FILTER_ATTRIBUTE, {})
+    return {_DATA[key]: value for key, value in values.items()}
 
 
 def visit_filterable_section(self: Any, node: filterable_section) -> None:
@@ -90,53 +115,46 @@ def visit_filter_chips(self: Any, node: filter_chips) -> None:
     The words the script shows come from here, translated, as ``data-`` attributes
     (``{shown}``/``{total}`` are filled in by the script), never from the script.
     """
-    group = node["cs-group"]
+    group = node[FILTER_GROUP_ATTRIBUTE]
     self.body.append(self.starttag(node, "div", hidden="hidden", role="group",
-                                   **{"data-cs-group": group,
-                                      "data-cs-showing": str(_("Showing {shown} of {total}")),
+                                   **{DATA_GROUP: group,
+                                      DATA_SHOWING: str(_("Showing {shown} of {total}")),
                                       "aria-label": str(_("Filter the entries below"))}))
-    for facet, values in (("industry", node["cs-industries"]),
-                          ("tags", [(t, t) for t in node["cs-tags"]])):
+    for facet, values in (("industry", node[FILTER_INDUSTRIES_ATTRIBUTE]),
+                          ("tags", [(t, t) for t in node[FILTER_TAGS_ATTRIBUTE]])):
         if not values:
             continue
-        self.body.append(self.starttag(_BARE, "span", "", CLASS=f"cs-chip-set cs-chip-{facet}"))
+        chip_set = f"{CHIP_SET_CLASS} {chip_set_class(facet)}"
+        self.body.append(self.starttag(_BARE, "span", "", CLASS=chip_set))
         for value, label in values:
             self.body.append(self.starttag(
-                _BARE, "button", "", CLASS="cs-chip", type="button",
-                **{"aria-pressed": "false", "data-cs-facet": facet, "data-cs-value": value}))
+                _BARE, "button", "", CLASS=CHIP_CLASS, type="button",
+                **{"aria-pressed": "false", DATA_FACET: facet, DATA_VALUE: value}))
             self.body.append(self.encode(label) + "</button>")
         self.body.append("</span>")
-    if node["cs-tags"]:
-        self.body.append(self.starttag(_BARE, "button", "", CLASS="cs-chip cs-chip-mode",
-                                       type="button", **{"data-cs-mode": "any",
+    if node[FILTER_TAGS_ATTRIBUTE]:
+        self.body.append(self.starttag(_BARE, "button", "", CLASS=f"{CHIP_CLASS} {CHIP_MODE_CLASS}",
+                                       type="button", **{DATA_MODE: "any",
                                                          "aria-pressed": "false"}))
         self.body.append(self.encode(str(_("Match all tags"))) + "</button>")
-    self.body.append('<span class="cs-filter-status" aria-live="polite"></span></div>\n')
+    self.body.append(f'<span class="{FILTER_STATUS_CLASS}" aria-live="polite"></span></div>\n')
     raise nodes.SkipNode
-
-
-def builder_format(transform: SphinxPostTransform) -> str:
-    """The current builder's format (Sphinx 9 deprecates ``transform.app``)."""
-    builder_cls = getattr(transform.env, "_builder_cls", None)
-    if builder_cls is not None:
-        return str(builder_cls.format)
-    return str(transform.app.builder.format)
 
 
 def add_filter_ui(ctx_claim_id: Any, entries: list[Entry], rendered: list[nodes.Element],
                   industry_label: Any) -> tuple[filter_chips, list[nodes.Element]]:
     """Chips for the industries and tags of ``entries``; the entries re-classed to carry them."""
-    bar = filter_chips(classes=["cs-filter-chips"])
-    group = ctx_claim_id("cs-filter", bar)
+    bar = filter_chips(classes=[FILTER_CHIPS_CLASS])
+    group = ctx_claim_id(FILTER_ID_PREFIX, bar)
     industries: dict[str, str] = {}
     tags: dict[str, None] = {}
     for entry in entries:
         if entry.industry:
             industries.setdefault(entry.industry, industry_label(entry) or entry.industry)
         tags.update(dict.fromkeys(filter_tags(entry.tags)))
-    bar["cs-group"] = group
-    bar["cs-industries"] = list(industries.items())
-    bar["cs-tags"] = list(tags)
+    bar[FILTER_GROUP_ATTRIBUTE] = group
+    bar[FILTER_INDUSTRIES_ATTRIBUTE] = list(industries.items())
+    bar[FILTER_TAGS_ATTRIBUTE] = list(tags)
     items = [make_filterable(node, group, entry.industry, entry.tags)
              for entry, node in zip(entries, rendered, strict=True)]
     return bar, items
@@ -148,7 +166,16 @@ class DropChipsOutsideHtml(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        if builder_format(self) == "html":
+        if builder_class(self).format == "html":
             return
         for node in list(self.document.findall(filter_chips)):
             node.parent.remove(node)
+
+
+def setup_filter_ui(app: Sphinx) -> None:
+    """The filter nodes: their HTML here, plain sections and containers in other builders."""
+    app.add_node(filterable_section, html=(visit_filterable_section, depart_filterable_section))
+    app.add_node(filterable_container,
+                 html=(visit_filterable_container, depart_filterable_container))
+    app.add_node(filter_chips, html=(visit_filter_chips, None))
+    app.add_post_transform(DropChipsOutsideHtml)

@@ -33,7 +33,7 @@ from sphinxext_casestudies.data.yamlnodes import (
     VALUE,
     Lines,
 )
-from sphinxext_casestudies.trust import data_url, strip_blanks
+from sphinxext_casestudies.trust.links import data_url, strip_blanks
 
 
 class _Bad:

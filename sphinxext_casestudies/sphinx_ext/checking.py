@@ -1,4 +1,4 @@
-"""Every entry's rich text is checked in every build, shown or not (SPEC "Builds").
+"""Every entry's rich text is checked in every build, shown or not (docs: adopting).
 
 Pages check what they render: the markup is parsed while the page is read,
 and its references are resolved when the page is written.  Fields no page
@@ -24,7 +24,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import frontend, nodes
 from docutils.parsers.rst import Parser as RstParser
@@ -34,11 +34,12 @@ from sphinx.transforms.post_transforms import ReferencesResolver
 from sphinx.util.docutils import LoggingReporter, sphinx_domains
 from sphinx.util.rst import default_role
 
-from sphinxext_casestudies.allowlist import gate_for
+from sphinxext_casestudies._compat import document_state_kept
 from sphinxext_casestudies.data.model import Entry, Text
 from sphinxext_casestudies.data.richtext import rich_texts
-from sphinxext_casestudies.domain import get_domain
-from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.sphinx_ext.config import settings_of
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -86,9 +87,9 @@ def _check(app: Sphinx, env: BuildEnvironment,
            todo: list[tuple[Entry, list[tuple[str, Text]]]]) -> None:
     with _reading_as(env, CHECK_DOC):
         page = _check_document(env)
+        settings = settings_of(app.config)
         parser = MarkupParser(document=page, srcdir=str(env.srcdir), docdir=str(env.srcdir),
-                              allow_raw=app.config.casestudies_allow_raw,
-                              gate=gate_for(tuple(app.config.casestudies_markup_allow)))
+                              allow_raw=settings.allow_raw, gate=settings.gate)
         for entry, fields in todo:  # one entry at a time: peak memory stays one entry's
             for _, text in fields:
                 page += nodes.container("", *parser.blocks(text, entry.source, entry.markup))
@@ -121,25 +122,23 @@ def _reading_as(env: BuildEnvironment, docname: str) -> Iterator[None]:
     Afterwards everything noted for it is dropped, so no project data refers
     to a document that does not exist.
     """
-    saved = getattr(env, "current_document", None)  # Sphinx >= 8.2
-    old_env: Any = env  # Sphinx 8.0 and 8.1 keep a plain dict, ``temp_data``
-    saved_temp = None if saved is not None else dict(old_env.temp_data)
-    env.prepare_settings(docname)
-    role = env.config.default_role
-    try:
-        with sphinx_domains(env), default_role(docname, role) if role else _nothing():
-            yield
-    finally:
-        if saved is not None:
-            env.current_document = saved
-        else:
-            old_env.temp_data.clear()
-            old_env.temp_data.update(saved_temp or {})
-        env.ref_context.clear()
-        env.clear_doc(docname)
-        env.dependencies.pop(docname, None)
+    with document_state_kept(env):
+        env.prepare_settings(docname)
+        role = env.config.default_role
+        try:
+            with sphinx_domains(env), default_role(docname, role) if role else _nothing():
+                yield
+        finally:
+            env.ref_context.clear()
+            env.clear_doc(docname)
+            env.dependencies.pop(docname, None)
 
 
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
+
+
+def setup_checking(app: Sphinx) -> None:
+    # Before the catalog is released (data_loading, default priority 500).
+    app.connect("env-updated", check_unshown_texts, priority=400)

@@ -1,25 +1,33 @@
-"""The ``casestudies_*`` configuration values, and their validation.
+"""The ``casestudies_*`` configuration values: declared, validated, read as one object.
 
 A bad value never stops a build: it is reported as a ``casestudies.config``
 warning located at ``conf.py`` and replaced by its default, the way
 sphinx-design treats its own settings.  The checks import no Sphinx, so the
 ``validate`` command reads a ``conf.py`` with the same rules.
+
+After validation the values become one frozen :class:`Settings` per build
+(as MyST-Parser builds its ``MdParserConfig``); every module reads that,
+never ``config.casestudies_*``, so a value's type and reading live here only.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
-from sphinxext_casestudies.data.model import KINDS
+from sphinxext_casestudies.data.model import KINDS, Markup
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from sphinxext_casestudies.markup.allowlist import Gate
 
 def _is_patterns(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
@@ -92,7 +100,62 @@ OPTIONS: tuple[_Option, ...] = (
 )
 
 
-def register(app: Sphinx) -> None:
+@dataclass(frozen=True)
+class Settings:
+    """The validated ``casestudies_*`` values of one build, typed as modules read them."""
+
+    data: tuple[str, ...] = ()
+    markup: Markup = "rst"
+    link_text: str | Mapping[str, str] | None = None
+    """One text for every kind, ``{kind: text}``, or None for our translated defaults."""
+    pages: str = ""
+    """The story pages' folder without surrounding slashes; "" when there are none."""
+    page_kinds: tuple[str, ...] = ("case-study",)
+    logo_width: int = 150
+    industries: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    allow_raw: bool = False
+    markup_allow: tuple[str, ...] = ()
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> Settings:
+        """From values that passed :func:`checked` (keys are the ``casestudies_*`` names)."""
+        def value(name: str) -> Any:
+            return values[f"casestudies_{name}"]
+        link_text = value("link_text")
+        return cls(
+            data=tuple(value("data")),
+            markup=value("markup"),
+            link_text=MappingProxyType(dict(link_text)) if isinstance(link_text, dict)
+            else link_text,
+            pages=value("pages").strip("/"),
+            page_kinds=tuple(value("page_kinds")),
+            logo_width=value("logo_width"),
+            industries=MappingProxyType(dict(value("industries"))),
+            allow_raw=value("allow_raw"),
+            markup_allow=tuple(value("markup_allow")),
+        )
+
+    @property
+    def gate(self) -> Gate | None:
+        """The allow-list data markup is held to; None when ``allow_raw`` lifts it."""
+        from sphinxext_casestudies.markup.allowlist import gate_for  # docutils: not for the CLI
+
+        return None if self.allow_raw else gate_for(self.markup_allow)
+
+
+_SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
+
+
+def settings_of(config: Config) -> Settings:
+    """The build's :class:`Settings` (made at ``config-inited``, after validation)."""
+    found = _SETTINGS.get(config)
+    if found is None:  # a config that never went through config-inited
+        found = _SETTINGS[config] = Settings.from_values(
+            {option.name: checked(option, config[option.name])[0] for option in OPTIONS})
+    return found
+
+
+def setup_config(app: Sphinx) -> None:
     """Declare every value; any change rebuilds the environment (``"env"``)."""
     for option in OPTIONS:
         app.add_config_value(option.name, option.default, "env", option.types)
@@ -110,16 +173,18 @@ def checked(option: _Option, value: Any) -> tuple[Any, str | None]:
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
-    """Replace each invalid value by its default, with a located warning."""
-    from sphinxext_casestudies.warnings import warn  # Sphinx's logging
+    """Replace each invalid value by its default, with a located warning; make the settings."""
+    from sphinxext_casestudies.reporting import warn  # Sphinx's logging
 
     conf_py = str(Path(app.confdir, "conf.py")) if app.confdir else ""
+    values = {}
     for option in OPTIONS:
         value, why = checked(option, config[option.name])
         if why is not None:
             warn(why, "config", f"{conf_py}:{conf_line(str(app.confdir), option.name)}"
                  if conf_py else None)
-        config[option.name] = value
+        config[option.name] = values[option.name] = value
+    _SETTINGS[config] = Settings.from_values(values)
 
 
 def conf_line(confdir: str, name: str) -> int:

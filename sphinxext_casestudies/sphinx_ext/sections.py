@@ -12,18 +12,29 @@ still move from entry to entry by heading.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinxext_casestudies.anchors import CANONICAL
-from sphinxext_casestudies.filtering import filterable_container, filterable_section
-from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE
+from sphinxext_casestudies.names import (
+    CANONICAL_ATTRIBUTE,
+    CASE_STUDY_CLASS,
+    ENTRY_ATTRIBUTE,
+    FILTER_ATTRIBUTE,
+    HEADING_CLASS,
+    NO_CONTENTS_ENTRY_ATTRIBUTE,
+    NO_SECTION_CLASS,
+    STORY_SECTION_CLASS,
+)
+from sphinxext_casestudies.sphinx_ext.filter_ui import filterable_container, filterable_section
 
-OUR_SECTIONS = ("cs-case-study", "cs-story-section")
-#: Set by a directive's ``:no-contents-entry:`` on each rendering.
-NO_CONTENTS_ENTRY = "cs-no-contents-entry"
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+OUR_SECTIONS = (CASE_STUDY_CLASS, STORY_SECTION_CLASS)
 #: Attributes a rendering's box keeps from its section, for later transforms and HTML.
-_KEPT = (ENTRY_ATTRIBUTE, CANONICAL, NO_CONTENTS_ENTRY, "cs-filter")
+_KEPT = (ENTRY_ATTRIBUTE, CANONICAL_ATTRIBUTE, NO_CONTENTS_ENTRY_ATTRIBUTE, FILTER_ATTRIBUTE)
 
 
 def _level(section: nodes.section) -> int:
@@ -41,7 +52,8 @@ class SectionsWhereTheyCanStand(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         ours = [s for s in self.document.findall(nodes.section)
                 if any(c in s["classes"] for c in OUR_SECTIONS)]
-        unlisted = {id(s) for s in ours for n in (s, *_entry_of(s)) if NO_CONTENTS_ENTRY in n}
+        unlisted = {id(s) for s in ours for n in (s, *_entry_of(s))
+                    if NO_CONTENTS_ENTRY_ATTRIBUTE in n}
         levels = {id(s): _level(s) for s in ours if id(s) in unlisted}
         for section in ours:
             if isinstance(section.parent, (nodes.section, nodes.document)) \
@@ -49,7 +61,7 @@ class SectionsWhereTheyCanStand(SphinxTransform):
                 continue
             box_class = (filterable_container if isinstance(section, filterable_section)
                          else nodes.container)
-            box = box_class(classes=[*section["classes"], "cs-no-section"],
+            box = box_class(classes=[*section["classes"], NO_SECTION_CLASS],
                             ids=list(section["ids"]))
             box.source, box.line = section.source, section.line
             for key in _KEPT:
@@ -61,7 +73,7 @@ class SectionsWhereTheyCanStand(SphinxTransform):
                 child.parent = None
                 if isinstance(child, nodes.title):
                     rubric = nodes.rubric(child.rawsource, "", *child.children,
-                                          classes=["cs-heading"])
+                                          classes=[HEADING_CLASS])
                     rubric.source, rubric.line = child.source, child.line
                     if id(section) in levels:
                         rubric["heading-level"] = min(levels[id(section)], 6)
@@ -74,7 +86,7 @@ class SectionsWhereTheyCanStand(SphinxTransform):
 def _entry_of(section: nodes.section) -> list[nodes.Element]:
     """The entry section a story sub-section belongs to (it follows its entry's choice)."""
     return [a for a in _ancestors(section) if isinstance(a, nodes.Element)
-            and "cs-case-study" in a.get("classes", ())]
+            and CASE_STUDY_CLASS in a.get("classes", ())]
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:
@@ -83,3 +95,7 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
         found.append(parent)
         parent = parent.parent
     return found
+
+
+def setup_sections(app: Sphinx) -> None:
+    app.add_transform(SectionsWhereTheyCanStand)

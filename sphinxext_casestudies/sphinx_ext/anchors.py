@@ -9,7 +9,7 @@ after parsing this transform hands the bare id to the canonical rendering
 
 * another rendering of the same entry, which gets the suffix instead;
 * a section whose id was made from its title (the page title), which gets
-  the next free suffix, as the SPEC says.
+  the next free suffix (docs: layouts, "Anchors").
 
 An id the author set explicitly (a ``.. _govuk-pay:`` label) is the author's:
 it is left alone and the entry keeps its suffixed id.  The final anchors of
@@ -19,14 +19,19 @@ which cannot know what the rest of the page will hold.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinxext_casestudies.domain import get_domain
-from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE as ENTRY
+from sphinxext_casestudies.names import CANONICAL_ATTRIBUTE
+from sphinxext_casestudies.names import ENTRY_ATTRIBUTE as ENTRY
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: Set by a directive on a canonical rendering (value: the directive's line); consumed here.
-CANONICAL = "cs-canonical"
 
 
 class EntryAnchors(SphinxTransform):
@@ -44,12 +49,12 @@ class EntryAnchors(SphinxTransform):
             if ENTRY in node and node["ids"]:
                 renderings.setdefault(node[ENTRY], []).append(node)
         for entry_id, found in renderings.items():
-            winner = next((n for n in found if CANONICAL in n), found[0])
+            winner = next((n for n in found if CANONICAL_ATTRIBUTE in n), found[0])
             self._give_bare_id(entry_id, winner)
             for node in found:
-                if CANONICAL in node:
+                if CANONICAL_ATTRIBUTE in node:
                     domain.note_canonical(docname, entry_id, node["ids"][0],
-                                          int(node.attributes.pop(CANONICAL)))
+                                          int(node.attributes.pop(CANONICAL_ATTRIBUTE)))
 
     def _give_bare_id(self, entry_id: str, winner: nodes.Element) -> None:
         if entry_id in winner["ids"]:
@@ -82,3 +87,7 @@ class EntryAnchors(SphinxTransform):
         for node in doc.findall(nodes.Element):
             if node.get("refid") in swapped:
                 node["refid"] = swapped[node["refid"]]
+
+
+def setup_anchors(app: Sphinx) -> None:
+    app.add_transform(EntryAnchors)

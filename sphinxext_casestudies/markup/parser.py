@@ -41,12 +41,13 @@ from sphinx import addnodes
 from sphinx.errors import SphinxWarning
 from sphinx.util.docutils import LoggingReporter
 
-from sphinxext_casestudies.allowlist import MYST_EXTENSIONS, Gate, line_spec_fits, refuse
 from sphinxext_casestudies.data.model import Text
-from sphinxext_casestudies.plain_rst import paragraphs, plain_blocks
-from sphinxext_casestudies.svg import svg_problem
-from sphinxext_casestudies.trust import SourceFolder, link_allowed, url_scheme
-from sphinxext_casestudies.warnings import warn
+from sphinxext_casestudies.markup.allowlist import MYST_EXTENSIONS, Gate, line_spec_fits, refuse
+from sphinxext_casestudies.markup.plain_rst import paragraphs, plain_blocks
+from sphinxext_casestudies.reporting import warn
+from sphinxext_casestudies.trust.files import SourceFolder
+from sphinxext_casestudies.trust.links import link_allowed, url_scheme
+from sphinxext_casestudies.trust.svg import svg_problem
 
 MAX_NESTING = 40
 """Deepest nesting of elements one field may produce (lists in lists ...).

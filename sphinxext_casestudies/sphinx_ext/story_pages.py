@@ -1,4 +1,4 @@
-"""Story pages: one document per entry, generated from the data (SPEC "Story pages").
+"""Story pages: one document per entry, generated from the data (docs: story-pages).
 
 Sphinx has no public way to add a document without a file, and everything
 after reading (``html_copy_source``, mtimes, ``_sources``, every builder)
@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
 
-from sphinxext_casestudies.config import conf_line
 from sphinxext_casestudies.data.model import Catalog, Entry
+from sphinxext_casestudies.reporting import warn
+from sphinxext_casestudies.sphinx_ext.config import conf_line, settings_of
 from sphinxext_casestudies.translations import _
-from sphinxext_casestudies.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,7 +78,7 @@ def generated_dir(app: Sphinx) -> Path:
 def wanted_files(app: Sphinx, pages: Mapping[str, str],
                  found: Iterable[str]) -> dict[str, str]:
     """docname -> stub text, for the pages the project does not write itself."""
-    folder = app.config.casestudies_pages.strip("/")
+    folder = settings_of(app.config).pages
     if not folder:
         return {}
     if ".rst" not in app.config.source_suffix:

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sphinxext_casestudies.config import OPTIONS, checked, conf_line
 from sphinxext_casestudies.data.model import Problem
+from sphinxext_casestudies.sphinx_ext.config import OPTIONS, checked, conf_line
 
 
 class Tags:

@@ -11,26 +11,35 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from sphinxext_casestudies import options as opts
-from sphinxext_casestudies.allowlist import gate_for
-from sphinxext_casestudies.anchors import CANONICAL
 from sphinxext_casestudies.data.loader import parse_inline_entry
 from sphinxext_casestudies.data.model import Entry
 from sphinxext_casestudies.data.select import Selection, select
-from sphinxext_casestudies.domain import CaseStudiesDomain, get_domain
-from sphinxext_casestudies.filtering import add_filter_ui
-from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.pagemeta import page_meta
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.names import (
+    CANONICAL_ATTRIBUTE,
+    CASE_STUDIES_CLASS,
+    GRID_CLASS,
+    NO_CONTENTS_ENTRY_ATTRIBUTE,
+    columns_class,
+    layout_group_class,
+)
 from sphinxext_casestudies.render import LAYOUTS, RenderContext
 from sphinxext_casestudies.render.logo_grid import render_logo_grid
-from sphinxext_casestudies.transforms import NO_CONTENTS_ENTRY
-from sphinxext_casestudies.warnings import report, warn
+from sphinxext_casestudies.reporting import report, warn
+from sphinxext_casestudies.sphinx_ext import options as opts
+from sphinxext_casestudies.sphinx_ext.config import settings_of
+from sphinxext_casestudies.sphinx_ext.domain import CaseStudiesDomain, get_domain
+from sphinxext_casestudies.sphinx_ext.filter_ui import add_filter_ui
+from sphinxext_casestudies.sphinx_ext.page_metadata import page_meta
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 _ANY = directives.unchanged
 
@@ -56,7 +65,7 @@ class _CaseStudiesDirective(SphinxDirective):
         warn(message, subtype, self.get_location())
 
     def context(self, new_tab: bool, parts: tuple[str, ...] = ()) -> RenderContext:
-        config = self.config
+        settings = settings_of(self.config)
         source, _ = self.get_source_info()
         return RenderContext(
             docname=self.env.docname,
@@ -65,12 +74,12 @@ class _CaseStudiesDirective(SphinxDirective):
                 document=self.state.document,
                 srcdir=str(self.env.srcdir),
                 docdir=os.path.dirname(source) if source else str(self.env.srcdir),
-                allow_raw=config.casestudies_allow_raw,
-                gate=gate_for(tuple(config.casestudies_markup_allow)),
+                allow_raw=settings.allow_raw,
+                gate=settings.gate,
             ),
-            link_text=config.casestudies_link_text,
-            logo_width=config.casestudies_logo_width,
-            industries=config.casestudies_industries,
+            link_text=settings.link_text,
+            logo_width=settings.logo_width,
+            industries=settings.industries,
             new_tab=new_tab,
             parts=parts,
             story_pages=self.domain.story_pages,
@@ -97,11 +106,11 @@ class _CaseStudiesDirective(SphinxDirective):
             node = LAYOUTS[layout](ctx, entry)
             node["classes"].extend(extra_classes)
             if unlisted:
-                node[NO_CONTENTS_ENTRY] = True  # a rubric, not a section: see transforms
+                node[NO_CONTENTS_ENTRY_ATTRIBUTE] = True  # a rubric, not a section: see transforms
             node.source, node.line = self.get_source_info()
             if (canonical and layout == "full"
                     and self.domain.may_be_canonical(entry.id, self.env.docname)):
-                node[CANONICAL] = self.lineno  # EntryAnchors notes it with its final id
+                node[CANONICAL_ATTRIBUTE] = self.lineno  # EntryAnchors notes it with its final id
                 if self.domain.story_pages.get(entry.id) == self.env.docname:
                     self.domain.note_page(self.env.docname, page_meta(entry, node))
             rendered.append(node)
@@ -165,8 +174,8 @@ class CaseStudy(_CaseStudiesDirective):
             first_line=self.first_content_line(),
             base_dir=os.path.dirname(source) if source else srcdir,
             srcdir=srcdir,
-            markup=self.config.casestudies_markup,
-            industries=self.config.casestudies_industries or None,
+            markup=settings_of(self.config).markup,
+            industries=settings_of(self.config).industries or None,
         )
         for problem in problems:
             report(problem)
@@ -222,8 +231,8 @@ class CaseStudies(_Selecting):
             for node in rendered:
                 node["classes"].extend(show.classes)
             return [*bar, *rendered]
-        group = nodes.container(classes=["cs-case-studies", f"cs-layout-{layout}-group",
-                                         "cs-grid", f"cs-columns-{show.columns or 3}",
+        group = nodes.container(classes=[CASE_STUDIES_CLASS, layout_group_class(layout),
+                                         GRID_CLASS, columns_class(show.columns or 3),
                                          *show.classes])
         group.extend(rendered)
         return [*bar, group]
@@ -261,3 +270,9 @@ class LogoGrid(_Selecting):
         grid.children = []
         grid.extend(tiles)
         return [chips, grid]
+
+
+def setup_directives(app: Sphinx) -> None:
+    app.add_directive("case-study", CaseStudy)
+    app.add_directive("case-studies", CaseStudies)
+    app.add_directive("logo-grid", LogoGrid)

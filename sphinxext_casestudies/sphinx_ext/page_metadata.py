@@ -1,4 +1,8 @@
-"""A story page's HTML metadata: ``<meta name="description">`` and schema.org JSON-LD.
+"""Page metadata: what a page says about itself in ``<head>``, and what it must not.
+
+Two jobs, one event (``html-page-context``):
+
+**Story pages** get ``<meta name="description">`` and schema.org JSON-LD.
 
 Gathered while the page is read (from the rendered entry, so markup is
 already text) and kept in the page's :class:`~.domain.DocRecord`; written
@@ -12,6 +16,15 @@ written piece, with ``headline``, ``description``, ``datePublished`` and
 ``keywords``) whose ``about`` is the customer, an ``Organization`` with its
 ``name`` and ``logo``; ``genre`` says "case study".  That is what search
 engines read for articles, and it says who the story is about.
+
+
+**Every page**: our logos and screen-reader words never become its description.
+Extensions such as sphinxext-opengraph make ``og:description`` from the first
+text of the page's doctree at ``html-page-context``.  A page that starts with
+our directive would be described by logo alt texts (light and dark) and the
+visually hidden "Read more about NAME".  Those nodes step aside, replaced by
+comments (which such scrapers skip), while other handlers read the doctree,
+and come back right after; the HTML is already written by then.
 """
 
 from __future__ import annotations
@@ -25,7 +38,12 @@ from urllib.parse import urljoin
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Logo
-from sphinxext_casestudies.render.common import HEADLINE_CLASS, SUMMARY_CLASS
+from sphinxext_casestudies.names import (
+    HEADLINE_CLASS,
+    LOGO_CLASS,
+    SUMMARY_CLASS,
+    VISUALLY_HIDDEN_CLASS,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -74,9 +92,12 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def setup_page_meta(app: Sphinx) -> None:
-    # Before sphinxext-opengraph (priority 500), which reads what we set here.
+def setup_page_metadata(app: Sphinx) -> None:
+    # Around every handler of default priority (500), sphinxext-opengraph's among
+    # them: it reads the description we set, and the doctree without our words.
+    app.connect("html-page-context", step_aside, priority=450)
     app.connect("html-page-context", add_page_meta, priority=450)
+    app.connect("html-page-context", come_back, priority=550)
 
 
 def logo_url(app: Sphinx, context: dict[str, Any], logo: str) -> tuple[str, str]:
@@ -96,7 +117,7 @@ def logo_url(app: Sphinx, context: dict[str, Any], logo: str) -> tuple[str, str]
 
 def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
-    from sphinxext_casestudies.domain import get_domain
+    from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
     record = get_domain(app.env).docs.get(pagename)
     if doctree is None or record is None or not record.page:
@@ -118,3 +139,35 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if absolute:
         fields.setdefault("og:image", absolute)
     context["meta"] = fields
+
+
+# -- every page: our words step aside while other handlers read the doctree --
+
+_HIDDEN = "cs_hidden"  # Python attribute of the stand-in comment: the node it replaced
+
+
+def _not_page_text(node: nodes.Element) -> bool:
+    return ((isinstance(node, nodes.paragraph) and LOGO_CLASS in node["classes"])
+            or (isinstance(node, nodes.inline) and VISUALLY_HIDDEN_CLASS in node["classes"]))
+
+
+def step_aside(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+               doctree: nodes.document | None) -> None:
+    if doctree is None:
+        return
+    for node in [n for n in doctree.findall(nodes.Element) if _not_page_text(n)]:
+        if node.parent is None:
+            continue  # inside a node that stepped aside already
+        stand_in = nodes.comment()
+        setattr(stand_in, _HIDDEN, node)
+        node.replace_self(stand_in)
+
+
+def come_back(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: nodes.document | None) -> None:
+    if doctree is None:
+        return
+    for stand_in in list(doctree.findall(nodes.comment)):
+        hidden = getattr(stand_in, _HIDDEN, None)
+        if hidden is not None:
+            stand_in.replace_self(hidden)

@@ -15,16 +15,15 @@ from docutils.nodes import Node, system_message
 from sphinx import addnodes
 from sphinx.util.docutils import ReferenceRole
 
-from sphinxext_casestudies.domain import get_domain
-from sphinxext_casestudies.render.common import DOMAIN
-from sphinxext_casestudies.warnings import warn
+from sphinxext_casestudies.names import DOMAIN, ROLE_CLASS, UNKNOWN_ATTRIBUTE, UNRESOLVED_CLASS
+from sphinxext_casestudies.render.common import story_xref
+from sphinxext_casestudies.reporting import warn
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
 
-#: Marks a reference to an id the project's data does not hold (for the late warning).
-UNKNOWN = "cs-unknown"
 
 
 class CaseStudyRole(ReferenceRole):
@@ -46,7 +45,7 @@ class CaseStudyRole(ReferenceRole):
             warn(f"unknown case study id {entry_id!r} in :case-study: role", "ref",
                  self.get_location())
             text = self.title if self.has_explicit_title else entry_id
-            return [nodes.inline(self.rawtext, text, classes=["cs-role", "cs-unresolved"])], []
+            return [nodes.inline(self.rawtext, text, classes=[ROLE_CLASS, UNRESOLVED_CLASS])], []
         domain.note_entry(self.env.docname, entry)
         domain.note_ref(self.env.docname, entry.id)
         text = self.title if self.has_explicit_title else entry.name
@@ -54,23 +53,26 @@ class CaseStudyRole(ReferenceRole):
 
     def xref(self, entry_id: str, text: str, link: str, *,
              unknown: bool = False) -> addnodes.pending_xref:
-        xref = addnodes.pending_xref(
-            self.rawtext, nodes.inline(text, text, classes=["cs-role"]),
-            refdomain=DOMAIN, reftype="entry", reftarget=entry_id, refdoc=self.env.docname,
+        xref = story_xref(
+            entry_id, link, nodes.inline(text, text, classes=[ROLE_CLASS]), self.env.docname,
+            rawtext=self.rawtext,
             # an unknown id's text is a stand-in: intersphinx may put the entry's name there
-            refexplicit=self.has_explicit_title or not unknown, refwarn=unknown,
-            **{"cs-link": link},
-        )
-        if unknown:
-            xref[UNKNOWN] = True
+            explicit=self.has_explicit_title or not unknown, unknown=unknown)
         self.set_source_info(xref)
         return xref
 
 
 def warn_unknown(app: Sphinx, domain: Domain, node: addnodes.pending_xref) -> bool | None:
     """``warn-missing-reference``: our own located ``ref`` warning, not Sphinx's generic one."""
-    if not node.get(UNKNOWN):
+    if not node.get(UNKNOWN_ATTRIBUTE):
         return None
     warn(f"unknown case study id {node['reftarget']!r} in :{DOMAIN}:entry: role", "ref",
          node)
     return True
+
+
+def setup_role(app: Sphinx) -> None:
+    """``:case-study:``, and ``:casestudies:entry:`` (the same, resolvable through intersphinx)."""
+    app.add_role("case-study", CaseStudyRole())
+    app.add_role_to_domain(DOMAIN, "entry", CaseStudyRole(defer_unknown=True))
+    app.connect("warn-missing-reference", warn_unknown)

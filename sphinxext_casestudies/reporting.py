@@ -6,12 +6,10 @@ message carries a location and can be silenced with ``suppress_warnings``.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from sphinx.util import logging
 
-from sphinxext_casestudies.config import conf_line
 from sphinxext_casestudies.data.model import Problem
 
 logger = logging.getLogger("sphinxext_casestudies")
@@ -35,13 +33,11 @@ def file_location(path: str, line: int) -> str:
     return f"{path}:{line or 1}"
 
 
-def report(problem: Problem, *, confdir: str = "") -> None:
+def report(problem: Problem, line: int | None = None) -> None:
     """Emit a data-layer :class:`Problem` as a Sphinx warning at its file and line.
 
-    A problem with ``conf.py`` itself (a pattern matching nothing) is placed
-    at the line that sets ``casestudies_data``.
+    ``line`` overrides the problem's own line (the caller knows better, e.g.
+    the line of ``conf.py`` that sets a value).
     """
-    line = problem.line
-    if not line and confdir and problem.path == os.path.join(confdir, "conf.py"):
-        line = conf_line(confdir, "casestudies_data")
-    warn(problem.message, problem.subtype, file_location(problem.path, line))
+    warn(problem.message, problem.subtype,
+         file_location(problem.path, problem.line if line is None else line))

@@ -22,12 +22,14 @@ from sphinx.util.nodes import make_refnode
 from sphinxext_casestudies.data.model import Catalog, Entry, Text
 from sphinxext_casestudies.data.richtext import field_key
 from sphinxext_casestudies.data.select import Selection, select
+from sphinxext_casestudies.names import DOMAIN, LINK_ATTRIBUTE
+from sphinxext_casestudies.reporting import warn
 from sphinxext_casestudies.translations import _
-from sphinxext_casestudies.trust import is_web_url
-from sphinxext_casestudies.warnings import warn
+from sphinxext_casestudies.trust.links import is_web_url
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -55,7 +57,7 @@ def selection_digest(entries: Iterable[Entry]) -> str:
 class CaseStudiesDomain(Domain):
     """Holds plain per-document data; the catalog itself is loaded once per build."""
 
-    name = "casestudies"
+    name = DOMAIN
     label = "Case studies"
     data_version = 3
     #: Canonical places are ``entry`` objects: objects.inv, intersphinx, ``:any:``, search.
@@ -190,13 +192,13 @@ class CaseStudiesDomain(Domain):
         if typ == "doc":
             if target not in env.all_docs:
                 return None
-            return make_refnode(builder, fromdocname, target, node.get("cs-anchor"), contnode)
+            return make_refnode(builder, fromdocname, target, None, contnode)
         if typ != "entry":
             return None
         place = self.object_place(target)
         if place is not None:
             return make_refnode(builder, fromdocname, place[0], place[1] or None, contnode)
-        link = node.get("cs-link") or ""
+        link = node.get(LINK_ATTRIBUTE) or ""
         if is_web_url(link):
             return nodes.reference("", "", contnode, refuri=link, internal=False)
         if link and link in env.all_docs:
@@ -267,3 +269,7 @@ class CaseStudiesDomain(Domain):
 
 def get_domain(env: BuildEnvironment) -> CaseStudiesDomain:
     return cast(CaseStudiesDomain, env.get_domain(CaseStudiesDomain.name))
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(CaseStudiesDomain)

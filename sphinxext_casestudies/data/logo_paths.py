@@ -1,15 +1,15 @@
 """Logo paths: relative to the data file, present, inside the source folder, safe to publish.
 
-Where a path may point is :mod:`sphinxext_casestudies.trust`'s decision; this
+Where a path may point is :mod:`sphinxext_casestudies.trust.links`'s decision; this
 module words the answer for the data layer and refuses SVG files that could
-run script when opened directly (see :mod:`sphinxext_casestudies.svg`).
+run script when opened directly (see :mod:`sphinxext_casestudies.trust.svg`).
 """
 
 from __future__ import annotations
 
 from sphinxext_casestudies.data.wording import shown
-from sphinxext_casestudies.svg import svg_problem
-from sphinxext_casestudies.trust import SourceFolder
+from sphinxext_casestudies.trust.files import SourceFolder
+from sphinxext_casestudies.trust.svg import svg_problem
 
 
 class LogoResolver:

@@ -1,11 +1,10 @@
-"""HTML-only concerns: the stylesheet and filter script, and the filter nodes' HTML.
+"""HTML-only concerns: the stylesheet and the filter script, linked where they are used.
 
 Assets are linked per page, only from pages that show entries (the script
 only where ``:filter-ui:`` is used): a site where one page uses the extension
 should not make every other page fetch our files.  The decision reads the
 page's own doctree at ``html-page-context``, so it holds for incremental and
-parallel builds and for ``singlehtml`` (one doctree, all pages) alike.  The
-filter nodes render as plain sections and containers everywhere else.
+parallel builds and for ``singlehtml`` (one doctree, all pages) alike.
 """
 
 from __future__ import annotations
@@ -15,25 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinxext_casestudies import filtering as flt
-from sphinxext_casestudies.render.common import ENTRY_ATTRIBUTE
+from sphinxext_casestudies.names import ENTRY_ATTRIBUTE
+from sphinxext_casestudies.sphinx_ext import filter_ui as flt
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent.parent / "static"
 CSS_FILE = "casestudies.css"
 JS_FILE = "casestudies.js"
 
 
-def setup_html(app: Sphinx) -> None:
-    app.add_node(flt.filterable_section,
-                 html=(flt.visit_filterable_section, flt.depart_filterable_section))
-    app.add_node(flt.filterable_container,
-                 html=(flt.visit_filterable_container, flt.depart_filterable_container))
-    app.add_node(flt.filter_chips, html=(flt.visit_filter_chips, None))
-    app.add_post_transform(flt.DropChipsOutsideHtml)
+def setup_html_assets(app: Sphinx) -> None:
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _add_assets)
 

@@ -13,14 +13,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinxext_casestudies.filtering import builder_format
-from sphinxext_casestudies.render.common import LOGO_IMAGE_CLASS as LOGO
+from sphinxext_casestudies._compat import builder_class
+from sphinxext_casestudies.names import LOGO_ALT_CLASS
+from sphinxext_casestudies.names import LOGO_IMAGE_CLASS as LOGO
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 SVG = "image/svg+xml"
 #: Output formats without a light/dark colour scheme.
@@ -29,10 +33,7 @@ _WRAPPERS = (nodes.reference, addnodes.pending_xref, nodes.inline)
 
 
 def _supported_types(transform: SphinxPostTransform) -> list[str]:
-    builder_cls = getattr(transform.env, "_builder_cls", None)
-    if builder_cls is None:
-        builder_cls = type(transform.app.builder)
-    return list(getattr(builder_cls, "supported_image_types", []))
+    return list(getattr(builder_class(transform), "supported_image_types", []))
 
 
 def _logos(document: nodes.document) -> list[nodes.image]:
@@ -45,7 +46,7 @@ class LightLogoOnly(SphinxPostTransform):
     default_priority = 8  # before references resolve (10) and images download or convert
 
     def run(self, **kwargs: Any) -> None:
-        if builder_format(self) not in NO_COLOUR_SCHEME:
+        if builder_class(self).format not in NO_COLOUR_SCHEME:
             return
         for image in _logos(self.document):
             if "only-dark" not in image["classes"]:
@@ -70,7 +71,7 @@ class LogoAltWhereSvgCannotShow(SphinxPostTransform):
             if self._showable(image, supported):
                 continue
             alt = image.get("alt", "")
-            image.replace_self(nodes.inline(alt, alt, classes=["cs-logo-alt"]))
+            image.replace_self(nodes.inline(alt, alt, classes=[LOGO_ALT_CLASS]))
 
     @staticmethod
     def _showable(image: nodes.image, supported: list[str]) -> bool:
@@ -80,3 +81,8 @@ class LogoAltWhereSvgCannotShow(SphinxPostTransform):
         if "*" in candidates:
             return not str(image["uri"]).lower().endswith(".svg")
         return any(kind in candidates for kind in supported)
+
+
+def setup_logo_builders(app: Sphinx) -> None:
+    app.add_post_transform(LightLogoOnly)
+    app.add_post_transform(LogoAltWhereSvgCannotShow)

@@ -10,10 +10,13 @@ of the directive that rendered them (the nearest node located on the page).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def _self_and_ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -41,3 +44,7 @@ class DataLinksAtTheDirective(SphinxPostTransform):
                               if n.source == page and n.line), None)
             if directive is not None:
                 link.source, link.line = page, directive.line
+
+
+def setup_linkcheck(app: Sphinx) -> None:
+    app.add_post_transform(DataLinksAtTheDirective)

@@ -28,7 +28,7 @@ import re
 from typing import Any
 from xml.parsers import expat
 
-from sphinxext_casestudies.trust import as_browsers_read
+from sphinxext_casestudies.trust.links import as_browsers_read
 
 MAX_SVG_BYTES = 8 * 1024 * 1024
 """Larger files are refused unread: no logo needs this much."""

@@ -18,7 +18,7 @@ message, and a translated data text is parsed here with its entry's markup
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import init as init_locale
@@ -27,24 +27,21 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from sphinxext_casestudies.allowlist import gate_for
+from sphinxext_casestudies._compat import builder_class
 from sphinxext_casestudies.data.model import Text
-from sphinxext_casestudies.domain import get_domain
-from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.render.common import (
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.names import (
     LOGO_CLASS,
     LOGO_IMAGE_CLASS,
-    MARKUP,
     METRIC_CLASS,
     METRIC_LABEL_CLASS,
 )
+from sphinxext_casestudies.render.common import MARKUP
+from sphinxext_casestudies.sphinx_ext.config import settings_of
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
-
-def _builder_name(transform: SphinxTransform) -> str:
-    builder_cls = getattr(transform.env, "_builder_cls", None)
-    if builder_cls is not None:
-        return str(builder_cls.name)
-    return str(transform.app.builder.name)
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def _has_class(node: nodes.Node, cls: str) -> bool:
@@ -55,7 +52,7 @@ class DataTextTranslation(SphinxTransform):
     default_priority = 19  # just before Sphinx's Locale (20)
 
     def apply(self, **kwargs: Any) -> None:
-        gettext = _builder_name(self) == "gettext"
+        gettext = builder_class(self).name == "gettext"
         if not gettext and self.config.language in (None, "", "en"):
             return
         labels = self.mark_units(labels_as_messages=gettext)
@@ -93,10 +90,10 @@ class DataTextTranslation(SphinxTransform):
         catalog, has_catalog = init_locale(dirs, self.config.language, textdomain)
         if not has_catalog:
             return
+        settings = settings_of(self.config)
         parser = MarkupParser(document=self.document, srcdir=str(self.env.srcdir),
                               docdir=os.path.dirname(self.document["source"]),
-                              allow_raw=self.config.casestudies_allow_raw,
-                              gate=gate_for(tuple(self.config.casestudies_markup_allow)))
+                              allow_raw=settings.allow_raw, gate=settings.gate)
         units = [*extract_messages(self.document), *((label, label.astext()) for label in labels)]
         for node, message in units:
             if node.source not in data_files or isinstance(node, nodes.image):
@@ -131,3 +128,8 @@ class NoLogoMessages(SphinxPostTransform):
             if LOGO_IMAGE_CLASS in image["classes"]:
                 image["alt"] = ""
                 image["translatable"] = False  # gettext_additional_targets = ["image"]
+
+
+def setup_i18n(app: Sphinx) -> None:
+    app.add_transform(DataTextTranslation)
+    app.add_post_transform(NoLogoMessages)

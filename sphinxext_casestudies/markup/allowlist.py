@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
 
-from sphinxext_casestudies.warnings import warn
+from sphinxext_casestudies.reporting import warn
 
 DIRECTIVES = frozenset({
     # admonitions

@@ -2,7 +2,7 @@
 
 The validator and the JSON Schema are derived from :mod:`.data.schema`; this
 directive derives the docs' table from it too, so the three cannot disagree.
-It is a separate, opt-in extension (``sphinxext_casestudies.fieldref``), used
+It is a separate, opt-in extension (``sphinxext_casestudies.sphinx_ext.field_reference``), used
 by this project's own docs and available to anyone documenting their data::
 
     .. casestudies-fields::          (the fields of an entry)
@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinxext_casestudies import __version__
 from sphinxext_casestudies.data import schema
-from sphinxext_casestudies.warnings import warn
+from sphinxext_casestudies.reporting import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
