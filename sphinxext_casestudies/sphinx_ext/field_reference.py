@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinxext_casestudies import __version__
+from sphinxext_casestudies._version import __version__
 from sphinxext_casestudies.data import schema
 from sphinxext_casestudies.reporting import warn
 

@@ -17,7 +17,6 @@ written piece, with ``headline``, ``description``, ``datePublished`` and
 ``name`` and ``logo``; ``genre`` says "case study".  That is what search
 engines read for articles, and it says who the story is about.
 
-
 **Every page**: our logos and screen-reader words never become its description.
 Extensions such as sphinxext-opengraph make ``og:description`` from the first
 text of the page's doctree at ``html-page-context``.  A page that starts with
