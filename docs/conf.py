@@ -7,10 +7,17 @@ project = "sphinxext-casestudies"
 author = "sphinxext-casestudies developers"
 copyright = "sphinxext-casestudies developers"
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 extensions = [
     "sphinxext_casestudies",
     # The field reference of data-format.rst, generated from the schema.
-    "sphinxext_casestudies.fieldref",
+    "sphinxext_casestudies.sphinx_ext.field_reference",
+    # The package map of architecture.rst, generated from the source.
+    "package_map",
     "myst_parser",
 ]
 

@@ -14,7 +14,7 @@ pytest.importorskip("myst_parser")
 
 from util import body, matching, warnings
 
-from sphinxext_casestudies import markup
+from sphinxext_casestudies.markup import parser as markup
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def authoring(build_root):
         calls.append((text, found is not None))
         return found
 
-    with patch("sphinxext_casestudies.markup.plain_blocks", spy):
+    with patch("sphinxext_casestudies.markup.parser.plain_blocks", spy):
         app = build_root("authoring")
     app.plain_calls = calls
     return app

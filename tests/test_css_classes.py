@@ -1,10 +1,12 @@
-"""The docs' list of ``cs-`` classes (layouts.rst, "Styling") is complete and true.
+"""The ``cs-`` names live in one module (``names.py``), and everything else agrees with it.
 
-Checked against the code that sets classes (every ``classes=[...]``,
-``CLASS=...`` and ``class="..."`` in the package, f-string parts as
-placeholders) and against the stylesheet's selectors: a class the code sets
-or the stylesheet styles but the docs do not list fails, and so does a
-documented class that nothing sets.
+The docs' list of classes (layouts.rst, "Styling"), the stylesheet's
+selectors and the filter script's hooks are checked against the classes and
+``data-`` attributes ``names.py`` defines (templates such as
+``cs-layout-<layout>`` as placeholders): a class the code sets or the
+stylesheet styles but the docs do not list fails, and so does a documented
+class that nothing defines.  No other module of the package may spell a
+``cs-`` name itself, so ``names.py`` is the whole protocol.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import ast
 import re
 from fnmatch import fnmatchcase
 from pathlib import Path
+
+from sphinxext_casestudies import names
 
 ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "sphinxext_casestudies"
@@ -27,35 +31,41 @@ def documented() -> set[str]:
     return {re.sub(r"<[^>]+>", PLACEHOLDER, name) for name in names}
 
 
-def _words(node: ast.expr) -> list[str]:
-    """The class names in a string or f-string (f-string fields become ``<>``)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value.split()
-    if isinstance(node, ast.JoinedStr):
-        text = "".join(v.value if isinstance(v, ast.Constant) else PLACEHOLDER
-                       for v in node.values)
-        return text.split()
-    return []
-
-
 def set_in_code() -> set[str]:
-    found: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.keyword) and node.arg == "classes":
-                values = node.value.elts if isinstance(node.value, ast.List) else []
-                found.update(w for v in values for w in _words(v))
-            elif isinstance(node, ast.keyword) and node.arg == "CLASS":
-                found.update(_words(node.value))
-            elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                  and any(isinstance(t, ast.Name) and t.id.endswith("_CLASS")
-                          for t in node.targets)):
-                found.update(_words(node.value))  # a class name's one home: FOO_CLASS = "cs-foo"
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                for attr in re.findall(r'class="([^"]*)"', node.value):
-                    found.update(attr.split())
-    return {name for name in found if name.startswith("cs-")}
+    """Every class ``names.py`` defines, templates with their value as ``<>``."""
+    found = {value for name, value in vars(names).items() if name.endswith("_CLASS")}
+    found |= {template(PLACEHOLDER) for template in names.CLASS_TEMPLATES}  # type: ignore[operator]
+    return found
+
+
+def _cs_literals(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants that spell a ``cs-`` name, docstrings left out."""
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and re.search(r"(?<![\w.])cs-(\w|$)", node.value)]
+
+
+def test_no_module_but_names_spells_a_cs_name() -> None:
+    offenders = [f"{path.relative_to(PACKAGE)}:{line}: {text!r}"
+                 for path in sorted(PACKAGE.rglob("*.py")) if path.name != "names.py"
+                 for line, text in _cs_literals(ast.parse(path.read_text(encoding="utf-8")))]
+    assert offenders == []
+
+
+def script_hooks() -> tuple[set[str], set[str]]:
+    """The classes the filter script selects, and the ``data-cs-`` attributes it reads."""
+    js = (PACKAGE / "static" / "casestudies.js").read_text(encoding="utf-8")
+    return (set(re.findall(r"\.(cs-[A-Za-z0-9_-]+)", js)),
+            set(re.findall(r"\b(data-cs-[a-z-]+)", js)))
+
+
+def test_the_script_reads_only_what_names_defines() -> None:
+    classes, data = script_hooks()
+    assert classes <= set_in_code()
+    assert data == {value for name, value in vars(names).items() if name.startswith("DATA_")}
 
 
 def styled() -> set[str]:
@@ -86,3 +96,8 @@ def test_the_checks_see_what_they_claim_to() -> None:
     code = set_in_code()
     assert {"cs-card", "cs-layout-<>", "cs-chip-<>", "cs-filter-status"} <= code
     assert {"cs-card", "cs-columns-4", "cs-logo-grid-item"} <= styled()
+    classes, data = script_hooks()
+    assert {"cs-filter-chips", "cs-filter-status"} <= classes
+    assert {"data-cs-group", "data-cs-value"} <= data
+    sample = ast.parse('"""cs-doc"""\nx = "cs-card"\ny = f"data-cs-{k}"\nz = "docs-x"')
+    assert _cs_literals(sample) == [(2, "cs-card"), (3, "data-cs-")]

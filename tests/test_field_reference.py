@@ -10,7 +10,7 @@ import pytest
 from util import body, matching
 
 from sphinxext_casestudies.data import schema
-from sphinxext_casestudies.fieldref import rows
+from sphinxext_casestudies.sphinx_ext.field_reference import rows
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -19,8 +19,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 def project(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["sphinxext_casestudies.fieldref"]\n'
-                                 "smartquotes = False\n")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinxext_casestudies.sphinx_ext.field_reference"]\n'
+        "smartquotes = False\n")
     (src / "index.rst").write_text("Fields\n======\n\n.. casestudies-fields::\n\n"
                                    "File\n----\n\n.. casestudies-fields:: file\n\n"
                                    ".. casestudies-fields:: nope\n")
@@ -87,4 +88,5 @@ def test_a_changed_schema_changes_table_and_json_schema(build_root, project, mon
 def test_the_docs_use_the_generated_table():
     text = (DOCS / "data-format.rst").read_text(encoding="utf-8")
     assert ".. casestudies-fields::\n" in text and ".. casestudies-fields:: file\n" in text
-    assert "sphinxext_casestudies.fieldref" in (DOCS / "conf.py").read_text(encoding="utf-8")
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert "sphinxext_casestudies.sphinx_ext.field_reference" in conf

@@ -2,7 +2,7 @@
 
 The ``test-forking`` root's probe writes, into every page, whether a forked
 worker read it (and wrote it) and whether that worker's garbage collector
-saw the inherited heap frozen (see ``sphinxext_casestudies.forking``).
+saw the inherited heap frozen (see ``sphinxext_casestudies.sphinx_ext.forking``).
 """
 
 from __future__ import annotations

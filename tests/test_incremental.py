@@ -116,7 +116,7 @@ def test_config_change_rebuilds_everything(project):
 
 def test_one_app_building_twice_reloads_the_data(tmp_path: Path):
     """Like an in-process rebuild loop: the catalog is freed before writing, reloaded next build."""
-    from sphinxext_casestudies.domain import get_domain
+    from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-incremental", src)

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from sphinxext_casestudies.data.convert import BAD, Context, Expansion, convert
-from sphinxext_casestudies.data.logos import LogoResolver
+from sphinxext_casestudies.data.entries import LoadOptions, validate_entry
+from sphinxext_casestudies.data.fields import BAD, Context, Expansion, convert
+from sphinxext_casestudies.data.logo_paths import LogoResolver
 from sphinxext_casestudies.data.model import Catalog, Entry, Markup, Problem
 from sphinxext_casestudies.data.nodewalk import tag_problem, tainted, unsafe_nodes
 from sphinxext_casestudies.data.schema import ENTRY, FILE
-from sphinxext_casestudies.data.validate import Settings, validate_entry
 from sphinxext_casestudies.data.wording import describe, hint, key_name, shown
 from sphinxext_casestudies.data.yamlnodes import MAP, SEQ, Lines, compose, decode, gc_paused
 
@@ -101,41 +101,41 @@ def load_file(path: str, *, srcdir: str, default_markup: str = "rst",
     text, problems = decode(data, path)
     if text is None:
         return [], problems
-    settings = Settings(path=path, srcdir=srcdir, base_dir=os.path.dirname(os.path.abspath(path)),
+    options = LoadOptions(path=path, srcdir=srcdir, base_dir=os.path.dirname(os.path.abspath(path)),
                         markup=_markup(default_markup), industries=industries,
                         lines=Lines(text), logos=logos or LogoResolver(srcdir))
     with gc_paused():  # until the node tree is freed, see gc_paused()
-        return _load_text(text, settings)
+        return _load_text(text, options)
 
 
-def _load_text(text: str, settings: Settings) -> tuple[list[Entry], list[Problem]]:
-    path = settings.path
-    root, problems = compose(text, path, settings.lines)
+def _load_text(text: str, options: LoadOptions) -> tuple[list[Entry], list[Problem]]:
+    path = options.path
+    root, problems = compose(text, path, options.lines)
     if root is None:
         return [], problems or [Problem(path, 0, "data", "empty data file")]
-    return _load_root(root, text, settings)
+    return _load_root(root, text, options)
 
 
 def _markup(value: str) -> Markup:
     return "myst" if value == "myst" else "rst"
 
 
-def _load_root(root: Node, text: str, settings: Settings) -> tuple[list[Entry], list[Problem]]:
+def _load_root(root: Node, text: str, options: LoadOptions) -> tuple[list[Entry], list[Problem]]:
     bad = unsafe_nodes(root, text)
-    problems = [tag_problem(node, settings.path, settings.lines) for node in bad]
+    problems = [tag_problem(node, options.path, options.lines) for node in bad]
     taint = tainted(root, bad)
     expansion = Expansion(len(text))
-    settings = dataclasses.replace(settings, expansion=expansion)
-    ctx = Context(settings.path, settings.lines, expansion=expansion)
+    options = dataclasses.replace(options, expansion=expansion)
+    ctx = Context(options.path, options.lines, expansion=expansion)
     items, markup = _entry_nodes(root, taint, ctx)
     problems.extend(ctx.problems)
     if markup is not None:
-        settings = dataclasses.replace(settings, markup=markup)
+        options = dataclasses.replace(options, markup=markup)
     entries: list[Entry] = []
     for item in items:
         if id(item) in taint:
             continue  # its non-safe tag is reported already
-        entry, entry_problems = validate_entry(item, settings)
+        entry, entry_problems = validate_entry(item, options)
         problems.extend(entry_problems)
         if entry is not None:
             entries.append(entry)
@@ -223,6 +223,6 @@ def parse_inline_entry(text: str, *, source: str, first_line: int, base_dir: str
     bad = unsafe_nodes(root, text)
     if bad:
         return None, [tag_problem(node, source, lines) for node in bad]
-    settings = Settings(path=source, srcdir=srcdir, base_dir=base_dir, markup=_markup(markup),
+    options = LoadOptions(path=source, srcdir=srcdir, base_dir=base_dir, markup=_markup(markup),
                         industries=industries, lines=lines)
-    return validate_entry(root, settings)
+    return validate_entry(root, options)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
-from sphinxext_casestudies.trust import is_web_url
+from sphinxext_casestudies.trust.links import is_web_url
 
 Subtype = Literal["data", "schema", "duplicate", "ref", "image", "url", "empty", "markup", "limit",
                   "directive", "config"]

@@ -1,7 +1,7 @@
 """An entry's rich-text fields, each under a key that survives edits elsewhere in the file.
 
 Pages note which fields they rendered by these keys, and the build checks
-the rest (:mod:`sphinxext_casestudies.checking`).  Keys name the field's place
+the rest (:mod:`sphinxext_casestudies.sphinx_ext.checking`).  Keys name the field's place
 in the entry (``sections[1]``), not its line, so moving an entry inside its
 file changes no key.
 """

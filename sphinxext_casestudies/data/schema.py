@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import Any, Literal
 
 from sphinxext_casestudies.data.model import KINDS, MARKUPS
-from sphinxext_casestudies.trust import IMAGE_PATTERN, LINK_PATTERN, RESERVED_IDS
+from sphinxext_casestudies.names import RESERVED_IDS
+from sphinxext_casestudies.trust.links import IMAGE_PATTERN, LINK_PATTERN
 
 Kind = Literal["text", "rich", "int", "bool", "date", "scalar", "list", "object"]
 """``scalar``: text or a number (kept as its literal text); ``rich``: markup text."""

@@ -15,22 +15,27 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinxext_casestudies.data.model import Entry, Logo, Quote, Text
-from sphinxext_casestudies.markup import MarkupParser
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.names import (
+    DOMAIN,
+    HEADLINE_CLASS,
+    LINK_ATTRIBUTE,
+    LINK_CLASS,
+    LOGO_CLASS,
+    LOGO_IMAGE_CLASS,
+    METRIC_CLASS,
+    METRIC_LABEL_CLASS,
+    METRIC_VALUE_CLASS,
+    METRICS_CLASS,
+    QUOTE_CLASS,
+    UNKNOWN_ATTRIBUTE,
+    VISUALLY_HIDDEN_CLASS,
+)
 from sphinxext_casestudies.translations import _, default_alt
-from sphinxext_casestudies.trust import source_uri
+from sphinxext_casestudies.trust.files import source_uri
 
-DOMAIN = "casestudies"
-ENTRY_ATTRIBUTE = "cs-entry"
-"""Node attribute naming the entry a rendering shows (anchors, per-page assets read it)."""
 _T = TypeVar("_T", bound=nodes.TextElement)
 
-LOGO_CLASS = "cs-logo"
-LOGO_IMAGE_CLASS = "cs-logo-img"
-HEADLINE_CLASS = "cs-headline"
-SUMMARY_CLASS = "cs-summary"
-METRIC_CLASS = "cs-metric"
-METRIC_LABEL_CLASS = "cs-metric-label"
-VISUALLY_HIDDEN_CLASS = "cs-visually-hidden"
 
 MARKUP = "cs_markup"
 """Python attribute (not a node attribute: doctrees stay as they are) on data text nodes
@@ -143,16 +148,12 @@ class RenderContext:
         return entry.link == self.docname
 
 
-def doc_link(docname: str, content: nodes.Node, refdoc: str,
-             anchor: str | None = None) -> addnodes.pending_xref:
-    """A link to a document (and anchor) of this project, resolved per builder."""
-    xref = addnodes.pending_xref(
+def doc_link(docname: str, content: nodes.Node, refdoc: str) -> addnodes.pending_xref:
+    """A link to a document of this project, resolved per builder."""
+    return addnodes.pending_xref(
         "", content, refdomain=DOMAIN, reftype="doc", reftarget=docname,
         refdoc=refdoc, refexplicit=True, refwarn=False,
     )
-    if anchor:
-        xref["cs-anchor"] = anchor
-    return xref
 
 
 def text_node(cls: type[_T], entry: Entry, text: str, line: int, **attrs: object) -> _T:
@@ -224,11 +225,26 @@ def logo_paragraph(ctx: RenderContext, entry: Entry, *, width: int | None = None
 
 def story_link(entry: Entry, content: nodes.Node, refdoc: str) -> addnodes.pending_xref:
     """A link to the entry's canonical ``full`` rendering, else to its ``link``."""
-    return addnodes.pending_xref(
-        "", content, refdomain=DOMAIN, reftype="entry", reftarget=entry.id,
-        refdoc=refdoc, refexplicit=True, refwarn=False,
-        **{"cs-link": entry.link or ""},
+    return story_xref(entry.id, entry.link or "", content, refdoc)
+
+
+def story_xref(entry_id: str, link: str, content: nodes.Node, refdoc: str, *,
+               rawtext: str = "", explicit: bool = True,
+               unknown: bool = False) -> addnodes.pending_xref:
+    """The story-link rule, one home for the renderers and the ``:case-study:`` role.
+
+    The domain resolves it at write time (every page is read by then): to
+    the entry's canonical ``full`` rendering, else to ``link`` (its own
+    URL or document).  ``unknown``: the id is not in the data (warned late,
+    so intersphinx may still resolve it).
+    """
+    xref = addnodes.pending_xref(
+        rawtext, content, refdomain=DOMAIN, reftype="entry", reftarget=entry_id,
+        refdoc=refdoc, refexplicit=explicit, refwarn=unknown, **{LINK_ATTRIBUTE: link},
     )
+    if unknown:
+        xref[UNKNOWN_ATTRIBUTE] = True
+    return xref
 
 
 def read_more(ctx: RenderContext, entry: Entry, *, label: str | None = None,
@@ -244,7 +260,7 @@ def read_more(ctx: RenderContext, entry: Entry, *, label: str | None = None,
     ref = ctx.story(entry, content) if story else ctx.link(entry, content)
     if ref is None:
         return None
-    return nodes.paragraph("", "", ref, classes=["cs-link"])
+    return nodes.paragraph("", "", ref, classes=[LINK_CLASS])
 
 
 def about(name: str) -> str:
@@ -287,7 +303,7 @@ def pull_quote(ctx: RenderContext, entry: Entry, quote: Quote) -> nodes.block_qu
     parsed = ctx.blocks(entry, quote.text)
     if not parsed:
         return None
-    block = nodes.block_quote(classes=["cs-quote"])
+    block = nodes.block_quote(classes=[QUOTE_CLASS])
     block.extend(parsed)
     who = attribution_text(quote)
     if who:
@@ -298,11 +314,11 @@ def pull_quote(ctx: RenderContext, entry: Entry, quote: Quote) -> nodes.block_qu
 def metrics_list(entry: Entry) -> nodes.bullet_list | None:
     if not entry.metrics:
         return None
-    items = nodes.bullet_list(classes=["cs-metrics"])
+    items = nodes.bullet_list(classes=[METRICS_CLASS])
     for metric in entry.metrics:
         para = nodes.paragraph()
         para.source, para.line = entry.source, metric.line or entry.line
-        para += nodes.strong(metric.value, metric.value, classes=["cs-metric-value"])
+        para += nodes.strong(metric.value, metric.value, classes=[METRIC_VALUE_CLASS])
         para += nodes.Text(" ")
         para += nodes.inline(metric.label, metric.label, classes=[METRIC_LABEL_CLASS])
         items += nodes.list_item("", para, classes=[METRIC_CLASS])

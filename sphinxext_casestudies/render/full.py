@@ -7,9 +7,16 @@ from collections.abc import Callable
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Section
-from sphinxext_casestudies.render.common import (
+from sphinxext_casestudies.names import (
+    CASE_STUDY_CLASS,
     ENTRY_ATTRIBUTE,
+    NO_SECTION_CLASS,
+    STORY_SECTION_CLASS,
     SUMMARY_CLASS,
+    kind_class,
+    layout_class,
+)
+from sphinxext_casestudies.render.common import (
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -40,8 +47,8 @@ def render_full(ctx: RenderContext, entry: Entry) -> nodes.Element:
     if "title" in parts:
         box: nodes.Element = entry_section(ctx, entry, "full", entry.heading)
     else:
-        box = nodes.container(classes=["cs-case-study", "cs-layout-full",
-                                       f"cs-kind-{entry.kind}", "cs-no-section"])
+        box = nodes.container(classes=[CASE_STUDY_CLASS, layout_class("full"),
+                                       kind_class(entry.kind), NO_SECTION_CLASS])
         box[ENTRY_ATTRIBUTE] = entry.id
         box.source, box.line = entry.source, entry.line
         ctx.claim_id(entry.id, box)
@@ -98,7 +105,7 @@ def _titled_sections(ctx: RenderContext, entry: Entry) -> list[nodes.Node]:
     current: nodes.section | None = None
     for story in entry.sections[len(_lead(entry.sections)):]:
         if story.title is not None:
-            current = nodes.section(classes=["cs-story-section"])
+            current = nodes.section(classes=[STORY_SECTION_CLASS])
             current.source, current.line = entry.source, story.line
             ctx.claim_id(nodes.make_id(f"{entry.id}-{story.title}") or entry.id, current)
             current += text_node(nodes.title, entry, story.title, story.line)

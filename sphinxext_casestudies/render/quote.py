@@ -5,17 +5,13 @@ from __future__ import annotations
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry, Quote
-from sphinxext_casestudies.render.common import (
-    ENTRY_ATTRIBUTE,
-    RenderContext,
-    logo_paragraph,
-    pull_quote,
-)
+from sphinxext_casestudies.names import CASE_STUDY_CLASS, ENTRY_ATTRIBUTE, kind_class, layout_class
+from sphinxext_casestudies.render.common import RenderContext, logo_paragraph, pull_quote
 
 
 def render_quote(ctx: RenderContext, entry: Entry) -> nodes.Element:
     """Falls back to the headline (attributed to the name) when there is no quote."""
-    box = nodes.container(classes=["cs-case-study", "cs-layout-quote", f"cs-kind-{entry.kind}"])
+    box = nodes.container(classes=[CASE_STUDY_CLASS, layout_class("quote"), kind_class(entry.kind)])
     box[ENTRY_ATTRIBUTE] = entry.id
     ctx.claim_id(entry.id, box)
     quotes = [*entry.quotes]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 
 from sphinxext_casestudies.data.model import Entry
+from sphinxext_casestudies.names import CASE_STUDY_CLASS, ENTRY_ATTRIBUTE, kind_class, layout_class
 from sphinxext_casestudies.render.common import (
-    ENTRY_ATTRIBUTE,
     RenderContext,
     headline_quote,
     logo_paragraph,
@@ -34,8 +34,8 @@ def render_summary(ctx: RenderContext, entry: Entry) -> nodes.Element:
 
 def entry_section(ctx: RenderContext, entry: Entry, layout: str, heading: str) -> nodes.section:
     """A real section (in the page's toc) whose id is the entry id."""
-    section = nodes.section(classes=["cs-case-study", f"cs-layout-{layout}",
-                                     f"cs-kind-{entry.kind}"])
+    section = nodes.section(classes=[CASE_STUDY_CLASS, layout_class(layout),
+                                     kind_class(entry.kind)])
     section[ENTRY_ATTRIBUTE] = entry.id
     section.source, section.line = entry.source, entry.line
     ctx.claim_id(entry.id, section)

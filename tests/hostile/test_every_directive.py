@@ -21,7 +21,7 @@ from docutils.parsers.rst import directives, roles
 from hostile_util import SECRET, build, files_containing, make_project, records, unsafe_output
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxext_casestudies.allowlist import DIRECTIVES, ROLES
+from sphinxext_casestudies.markup.allowlist import DIRECTIVES, ROLES
 
 STOCK = ("sphinxext_casestudies", "myst_parser", "sphinx.ext.autodoc", "sphinx.ext.autosummary",
          "sphinx.ext.doctest", "sphinx.ext.graphviz", "sphinx.ext.ifconfig",

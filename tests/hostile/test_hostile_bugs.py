@@ -25,7 +25,7 @@ from hostile_util import (
 )
 from util import body
 
-from sphinxext_casestudies.__main__ import main as cli
+from sphinxext_casestudies.cli.main import main as cli
 from sphinxext_casestudies.data.loader import load_files
 
 FULL = """\

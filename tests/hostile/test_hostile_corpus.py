@@ -43,7 +43,7 @@ from util import body
 
 from sphinxext_casestudies.data.loader import load_files
 from sphinxext_casestudies.data.model import Catalog
-from sphinxext_casestudies.domain import get_domain
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
 
 COMMITTED = committed_cases()
 GENERATED_NAMES = [

@@ -38,7 +38,7 @@ from hostile_util import (
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sphinxext_casestudies.__main__ import main as cli
+from sphinxext_casestudies.cli.main import main as cli
 from sphinxext_casestudies.data.loader import load_files
 
 EXAMPLES = int(os.environ.get("HOSTILE_FUZZ_EXAMPLES", "15"))

@@ -285,7 +285,7 @@ def test_nul_in_logo_path_is_an_image_warning(tmp_path) -> None:
 
 
 def test_nul_in_logo_path_in_validate(tmp_path, capsys) -> None:
-    from sphinxext_casestudies.__main__ import main
+    from sphinxext_casestudies.cli.main import main
 
     (tmp_path / "ok.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     path = tmp_path / "x.yaml"

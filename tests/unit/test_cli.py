@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxext_casestudies.__main__ import main
+from sphinxext_casestudies.cli.main import main
 from sphinxext_casestudies.data.schema import json_schema
 
 REPO = Path(__file__).resolve().parents[2]
@@ -194,7 +194,7 @@ def test_unexpected_error_is_a_problem_not_a_traceback(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("sphinxext_casestudies.__main__.load_files", boom)
+    monkeypatch.setattr("sphinxext_casestudies.cli.main.load_files", boom)
     code, lines, err = run(capsys, "validate", "good.yaml")
     assert code == 1
     assert lines == ["sphinxext-casestudies: internal error, please report: "
@@ -237,7 +237,7 @@ def test_subprocess_run() -> None:
 
 
 def test_validate_imports_neither_sphinx_nor_docutils() -> None:
-    code = ("import sys; from sphinxext_casestudies.__main__ import main; "
+    code = ("import sys; from sphinxext_casestudies.cli.main import main; "
             "rc = main(['validate', sys.argv[1]]); "
             "print([m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')]); "
             "sys.exit(rc)")

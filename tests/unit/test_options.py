@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinxext_casestudies.options import positive_int
+from sphinxext_casestudies.sphinx_ext.options import positive_int
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinxext_casestudies.data.model import Text
-from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.plain_rst import plain_blocks
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.markup.plain_rst import plain_blocks
 
 SOURCE = "/data/stories.yaml"
 
@@ -46,7 +46,7 @@ def _dump(node: nodes.Node, page: nodes.document) -> Any:
 def _both(text: str, line: int = 7) -> tuple[Any, Any]:
     parser = _parser()
     fast = parser.blocks(Text(text, line), SOURCE, "rst")
-    with patch("sphinxext_casestudies.markup.plain_blocks", return_value=None):
+    with patch("sphinxext_casestudies.markup.parser.plain_blocks", return_value=None):
         full = parser.blocks(Text(text, line), SOURCE, "rst")
     return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
 

@@ -7,8 +7,8 @@ the time and memory went into before.
 
 from __future__ import annotations
 
-from sphinxext_casestudies.data.convert import EXPANSION_FACTOR, EXPANSION_FLOOR
-from sphinxext_casestudies.filtering import MAX_FILTER_TAGS, MAX_TAG_LENGTH, filter_tags
+from sphinxext_casestudies.data.fields import EXPANSION_FACTOR, EXPANSION_FLOOR
+from sphinxext_casestudies.sphinx_ext.filter_ui import MAX_FILTER_TAGS, MAX_TAG_LENGTH, filter_tags
 
 from .datahelpers import Load, where
 

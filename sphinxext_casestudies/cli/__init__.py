@@ -1,0 +1,1 @@
+"""The command line: ``python -m sphinxext_casestudies validate|schema`` (no Sphinx import)."""

@@ -1,0 +1,1 @@
+"""Rich text from data to docutils nodes: parsers, plain-text fast path, allow-list, sanitizing."""

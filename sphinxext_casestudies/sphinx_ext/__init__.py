@@ -1,0 +1,1 @@
+"""The Sphinx side: configuration, directives, role, domain, transforms, story pages, assets."""
