@@ -13,7 +13,7 @@ roles such as ``:doc:`` resolve in the page) but has
 
 Afterwards :mod:`.sanitize` judges the result (links, files, raw output,
 nesting depth); parsers are reused across fields (:mod:`.pools`), and plain
-prose skips them (:mod:`.plain_rst`).
+prose skips them (:mod:`.plain_rst`, :mod:`.plain_myst`).
 """
 
 from __future__ import annotations
@@ -34,13 +34,16 @@ from sphinx.errors import SphinxWarning
 from sphinx.util.docutils import LoggingReporter
 
 from sphinxext_casestudies.data.model import Text
+from sphinxext_casestudies.markup import plain_myst
 from sphinxext_casestudies.markup.allowlist import Gate
 from sphinxext_casestudies.markup.plain_rst import paragraphs, plain_blocks
 from sphinxext_casestudies.markup.pools import (
     IDLE_RST_MACHINES,
     MYST_POOL,
     data_renderer,
+    given_document_renderer,
     inline_settings,
+    myst_available,
     reusable_inliner,
 )
 from sphinxext_casestudies.markup.sanitize import (
@@ -75,11 +78,9 @@ class MarkupParser:
         """Parse ``text`` as body elements (paragraphs, lists, ...)."""
         # Numbered even when nothing is parsed, so the ids of later fields stay put.
         fragment = next_fragment(self.document)
-        # PEP and RFC references turn plain words into links: no fast path then.
-        _, *word_links = inline_settings(self.document.settings)
-        plain = plain_blocks(text.text) if markup == "rst" and not any(word_links) else None
+        plain = self._plain_paragraphs(text, source, markup)
         if plain is not None:
-            return paragraphs(plain, source, max(text.line, 1), self.document)
+            return plain
         doc = self._scratch_document(source)
         with _warnings_located_in(source), self._gated():
             try:
@@ -106,6 +107,30 @@ class MarkupParser:
             return []
         scope_names_and_ids(doc, f"cs{fragment}-")
         return self.sanitizer.sanitize(list(doc.children), doc, text.line)
+
+    def _plain_paragraphs(self, text: Text, source: str, markup: str) -> list[nodes.Node] | None:
+        """Plain prose as paragraphs, built without a parser; None when it may hold markup."""
+        first_line = max(text.line, 1)
+        if markup == "rst":
+            # PEP and RFC references turn plain words into links: no fast path then.
+            _, *word_links = inline_settings(self.document.settings)
+            rst_blocks = None if any(word_links) else plain_blocks(text.text)
+            return None if rst_blocks is None else paragraphs(
+                rst_blocks, source, first_line, self.document)
+        config = self._myst_config()
+        if config is None or not MYST_POOL.plain_allowed(config):
+            return None
+        myst_blocks = plain_myst.plain_blocks(text.text)
+        return None if myst_blocks is None else plain_myst.paragraphs(
+            myst_blocks, source, first_line, self.document)
+
+    def _myst_config(self) -> Any:
+        """The MyST configuration data is parsed with; None without myst-parser."""
+        if not myst_available():
+            return None
+        env = getattr(self.document.settings, "env", None)
+        config = getattr(env, "myst_config", None) or MYST_POOL.default_config()
+        return config if self.allow_raw else MYST_POOL.data_config(config)
 
     def _gated(self) -> Any:
         if self.allow_raw or self.gate is None:
@@ -162,12 +187,10 @@ class MarkupParser:
             )
             doc += nodes.paragraph(text.text, text.text)
             return
-        env = getattr(self.document.settings, "env", None)
-        config = getattr(env, "myst_config", None) or MYST_POOL.default_config()
-        renderer: Any = SphinxRenderer
+        config = self._myst_config()
+        renderer: Any = given_document_renderer(SphinxRenderer)
         if not self.allow_raw:
-            config = MYST_POOL.data_config(config)
-            renderer = data_renderer(SphinxRenderer)
+            renderer = data_renderer(renderer)
         parser = MYST_POOL.take(config, lambda: create_md_parser(config, renderer))
         try:
             parser.options["document"] = doc

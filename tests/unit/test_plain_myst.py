@@ -20,10 +20,10 @@ from docutils.utils import new_document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sphinxext_casestudies import plain_myst
 from sphinxext_casestudies.data.model import Text
-from sphinxext_casestudies.markup import MarkupParser
-from sphinxext_casestudies.plain_myst import config_allows, plain_blocks
+from sphinxext_casestudies.markup import plain_myst
+from sphinxext_casestudies.markup.parser import MarkupParser
+from sphinxext_casestudies.markup.plain_myst import config_allows, plain_blocks
 
 pytest.importorskip("myst_parser")
 
