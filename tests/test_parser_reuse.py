@@ -53,3 +53,38 @@ def test_rst_inliners_follow_each_builds_docutils_settings(build_root, tmp_path:
         links = body(app, "index.html").select(
             '#rst-co .cs-headline a[href="https://example.com/style"]')
         assert len(links) == 1
+
+
+def test_myst_fields_reuse_one_parser_and_build_no_settings_per_field():
+    """Per field MyST would build a markdown-it parser and (through ``setup_render``'s
+    eager ``make_document()`` default) a docutils option parser; both cost more than the
+    parse itself.  Many fields in one page: one parser, no default settings."""
+    from unittest.mock import patch
+
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+    from myst_parser.mdit_to_docutils import base as myst_base
+    from myst_parser.parsers import mdit
+
+    from sphinxext_casestudies.data.model import Text
+    from sphinxext_casestudies.markup.parser import MarkupParser
+    from sphinxext_casestudies.markup.pools import MYST_POOL
+
+    page = new_document("/src/index.md", get_default_settings(Parser))
+    parser = MarkupParser(document=page, srcdir="/src", docdir="/src", allow_raw=False)
+    MYST_POOL.config, MYST_POOL.idle = None, []  # start from an empty pool
+    created = []
+    real_create = mdit.create_md_parser
+
+    def counting_create(*args, **kwargs):
+        created.append(args)
+        return real_create(*args, **kwargs)
+
+    with patch.object(mdit, "create_md_parser", counting_create), \
+            patch.object(myst_base, "get_default_settings",
+                         side_effect=AssertionError("default settings built")):
+        parsed = [parser.blocks(Text(f"Field *{n}* with `code`.", n + 1), "/d.yaml", "myst")
+                  for n in range(5)]
+    assert len(created) == 1
+    assert [p[0].astext() for p in parsed] == [f"Field {n} with code." for n in range(5)]
