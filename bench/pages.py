@@ -79,7 +79,7 @@ def edit(root: Path, entries: int) -> str:
 
 
 def bench_pages(config: Config, report: Report) -> None:
-    n = config.entries
+    n = config.story_entries
     root = config.out / f"pages{n}"
     generate(root, n)
     log(f"[pages] N={n} story pages, generated vs hand-written, {config.repeats} repeat(s)")

@@ -48,6 +48,7 @@ QUICK = {  # --quick: sizes of a smoke run
     "parallel_entries": 200,
     "parallel_pages": 10,
     "load_entries": 300,
+    "story_entries": 30,
 }
 
 RUNNERS: dict[str, Callable[[Config, Report], None]] = {
@@ -70,6 +71,8 @@ def parse_args(argv: list[str] | None) -> tuple[Config, argparse.Namespace]:
     parser.add_argument("--parallel-entries", type=int, help="entries of the -j run [5000]")
     parser.add_argument("--parallel-pages", type=int, help="pages of the -j run [100]")
     parser.add_argument("--load-entries", type=int, help="entries of the load run [5000]")
+    parser.add_argument("--story-entries", type=int,
+                        help="entries (one story page each) of the pages run [300]")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--only", action="append", choices=BENCHMARKS, help="run only this (repeatable)"
