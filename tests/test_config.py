@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from util import body, matching
+
+from sphinxext_casestudies.sphinx_ext.config import settings_of
 
 
 def test_bad_values_fall_back_with_a_warning(build_root):
@@ -37,3 +42,19 @@ def test_config_values_are_used(build_root):
     cards = body(app, "cards.html")
     assert cards.select_one(".cs-link").text.startswith("Full story")
     assert cards.select_one("img")["style"] == "width: 90px;"
+
+
+def test_one_frozen_settings_object_per_build(build_root):
+    """Modules read the validated values as one typed object, made at config-inited."""
+    app = build_root("basic", confoverrides={"casestudies_logo_width": 0,
+                                             "casestudies_pages": "/stories/",
+                                             "casestudies_markup_allow": ["kbd"]})
+    settings = settings_of(app.config)
+    assert settings is settings_of(app.config)
+    assert (settings.logo_width, settings.pages, settings.markup_allow) == (150, "stories",
+                                                                           ("kbd",))
+    assert settings.gate is not None and settings.gate.role_allowed("kbd")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.logo_width = 90  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        settings.industries["x"] = "y"  # type: ignore[index]
