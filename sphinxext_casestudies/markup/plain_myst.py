@@ -1,15 +1,16 @@
-"""Recognise MyST text that can only parse to plain paragraphs, and build them directly.
+"""Recognise MyST text that can only parse to simple paragraphs, and build them directly.
 
 The MyST counterpart of :mod:`.plain_rst`.  Most rich-text fields are prose
-without markup; markdown-it and MyST's renderer turn such a field into one
-``paragraph`` per blank-line-separated block, holding one ``Text`` per line
-with a ``Text("\\n")`` for each soft line break between them.  That result is
-known in advance, so plain fields skip the parser.
+with at most some emphasis and code; markdown-it and MyST's renderer turn
+such a field into one ``paragraph`` per blank-line-separated block, holding
+one ``Text`` per run of words, an ``emphasis``, ``strong`` or ``literal``
+per span, and a ``Text("\\n")`` for each soft line break.  That result is
+known in advance, so such fields skip the parser.
 
 The test is deliberately narrow.  Text qualifies only when
 
 * it has none of the characters that start markup in CommonMark or in a MyST
-  extension: ``* _ ` [ ] < > & \\ { } : $ ~ | # ^`` (emphasis, code, links
+  extension, ``_ [ ] < > & \\ { } : $ ~ | # ^`` (emphasis, links
   and images, autolinks and HTML, entities, escapes, roles, directives,
   substitutions, math, strikethrough, tables, headings, footnotes), nor a
   tab or a control character (markdown-it replaces ``NUL`` and folds
@@ -19,6 +20,13 @@ The test is deliberately narrow.  Text qualifies only when
   character that is not white space, so no line can open a block (a list, a
   quote, a fence, indented code, a setext underline, a target, a comment)
   or end in a hard line break, and markdown-it strips nothing from a line;
+* ``*`` and backticks appear only as whole spans within one line:
+  ``*words*`` and ``**words**`` that start and end with a letter or digit,
+  stand after the line start, a space or ``(`` and before the line end, a
+  space or ``. , ; ! ? )`` (so every delimiter run can only open or only
+  close, and no CommonMark flanking rule is in play), and ```code``` with
+  single backticks and no white space at either end (so nothing is
+  stripped); spans do not nest;
 * the parser it stands in for adds nothing to plain words: see
   :func:`config_allows`.  Typographic replacements, smart quotes and
   linkify change plain prose, so with any of them (or any extension not
@@ -38,12 +46,25 @@ from typing import Any
 from docutils import nodes
 
 _NOT_PLAIN = re.compile(
-    r"[*_`\[\]<>&\\{}:$~|#^\t]"                 # markup of CommonMark and MyST's extensions
+    r"[_\[\]<>&\\{}:$~|#^\t]"                   # markup of CommonMark and MyST's extensions
     r"|[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]"  # controls, \r, other line breaks
     r"|^(?![^\W\d_]| *$)"                        # a line neither blank nor starting with a letter
     r"|\S[^\S\n]+$",                             # a non-blank line ending in white space
     re.MULTILINE,
 )
+
+_WORD = r"[^\W_]"
+_SPAN_TEXT = rf"{_WORD}(?:[^*`\n]*{_WORD})?"
+_PIECE = re.compile(
+    r"(?P<text>[^*`]+)"
+    r"|(?<!`)`(?P<literal>[^`\s](?:[^`\n]*[^`\s])?)`(?!`)"
+    rf"|(?<![^ (])\*\*(?P<strong>{_SPAN_TEXT})\*\*(?![^ .,;!?)])"
+    rf"|(?<![^ (])\*(?P<emphasis>{_SPAN_TEXT})\*(?![^ .,;!?)])"
+)
+"""One piece of a line: words, or a span the module docstring allows."""
+
+Piece = tuple[str, str]
+"""``("text" | "emphasis" | "strong" | "literal", its text)``."""
 
 _EXTENSIONS_WITHOUT_EFFECT = frozenset({
     "alert", "amsmath", "attrs_block", "attrs_image", "attrs_inline", "colon_fence",
@@ -65,11 +86,14 @@ def config_allows(config: Any) -> bool:
             and not config.commonmark_only and not config.gfm_only)
 
 
-def plain_blocks(text: str) -> list[tuple[int, list[str]]] | None:
-    """The paragraphs of ``text`` as (index of first line, lines), or None if it may hold markup."""
+def plain_blocks(text: str) -> list[tuple[int, list[list[Piece]]]] | None:
+    """The paragraphs of ``text`` as (index of first line, pieces of each line).
+
+    None when the text may hold more than the module docstring allows.
+    """
     if _NOT_PLAIN.search(text):
         return None
-    blocks: list[tuple[int, list[str]]] = []
+    blocks: list[tuple[int, list[list[Piece]]]] = []
     lines = text.split("\n")
     start = -1
     for index, line in enumerate([*lines, ""]):
@@ -77,28 +101,70 @@ def plain_blocks(text: str) -> list[tuple[int, list[str]]] | None:
             if start < 0:
                 start = index
         elif start >= 0:
-            blocks.append((start, lines[start:index]))
+            pieces = [_pieces(part) for part in lines[start:index]]
+            if not all(pieces):
+                return None
+            blocks.append((start, pieces))
             start = -1
     return blocks
 
 
-def paragraphs(blocks: list[tuple[int, list[str]]], source: str, first_line: int,
+def _pieces(line: str) -> list[Piece]:
+    """The pieces of one line, or [] when some ``*`` or backtick is not a whole span."""
+    if "*" not in line and "`" not in line:
+        return [("text", line)]
+    pieces: list[Piece] = []
+    position = 0
+    while position < len(line):
+        match = _PIECE.match(line, position)
+        if match is None:
+            return []
+        kind = match.lastgroup or "text"
+        pieces.append((kind, match.group(kind)))
+        position = match.end()
+    return pieces
+
+
+_SPANS = {"emphasis": nodes.emphasis, "strong": nodes.strong}
+
+
+def paragraphs(blocks: list[tuple[int, list[list[Piece]]]], source: str, first_line: int,
                page: nodes.document) -> list[nodes.Node]:
     """Paragraph nodes as MyST builds them, located in the data file.
 
     ``first_line`` is the data-file line of the text's first line; like the
-    parsed path, every node points at ``page``.
+    parsed path, every node points at ``page``, and spans carry the source
+    and line of their paragraph.
     """
     result: list[nodes.Node] = []
     for index, lines in blocks:
-        paragraph = nodes.paragraph("\n".join(lines))
-        for number, line in enumerate(lines):
+        line_number = first_line + index
+        paragraph = nodes.paragraph("\n".join(_raw(pieces) for pieces in lines))
+        paragraph.source, paragraph.line = source, line_number
+        for number, pieces in enumerate(lines):
             if number:
-                paragraph += nodes.Text("\n")
-            paragraph += nodes.Text(line)
-        paragraph.source, paragraph.line = source, first_line + index
-        paragraph.document = page
-        for child in paragraph.children:
-            child.document = page
+                paragraph.append(nodes.Text("\n"))
+            for kind, text in pieces:
+                node: nodes.Node
+                if kind == "text":
+                    node = nodes.Text(text)
+                else:
+                    node = (nodes.literal(text, text) if kind == "literal"
+                            else _SPANS[kind]("", nodes.Text(text)))
+                    node.source, node.line = source, line_number
+                paragraph.append(node)
+            if pieces[-1][0] == "strong":
+                # markdown-it leaves an empty text token after a line's closing ``**``
+                paragraph.append(nodes.Text(""))
+        for node in paragraph.findall():
+            node.document = page
         result.append(paragraph)
     return result
+
+
+_MARKS = {"text": "", "emphasis": "*", "strong": "**", "literal": "`"}
+
+
+def _raw(pieces: list[Piece]) -> str:
+    """The line as written (a paragraph's ``rawsource`` is its markdown)."""
+    return "".join(_MARKS[kind] + text + _MARKS[kind] for kind, text in pieces)

@@ -77,6 +77,38 @@ PLAIN = [
     "   \n  \n",
 ]
 
+SIMPLE = [
+    "Some *emphasis*, some **strong** and `code` in a line.",
+    "Spans *over several words* and **two words**; then `a b` (with spaces).",
+    "A span at the end *here*\nand a second line with `x*y` and (*parenthesised*) words.",
+    "Intra *Ünïcödé* and **東京** and `½`!",
+    "Paragraph one has *it*.\n\nParagraph two has **it** too?",
+    "Digits *2024* and **3x** are spans.",
+    "Code `with*stars*inside` is literal.",
+    "End with code `x`",
+]
+
+NOT_SIMPLE = [
+    "a *b*c", "a*b* c", "a * b", "a **b* c", "a *b** c", "a *b\nc* d", "a ``b`` c", "a ` b` c",
+    "a `b ` c", "a `b", "a *b c", "a ***b*** c", "a *b* *", "a *-b* c", "a *b-* c",
+    "a **b *c* d** e", "a *b `c` d* e", "x*y*z", "a \\*b* c", "a *b*_ c", "a *b*' c",
+]
+
+
+@pytest.mark.parametrize("text", SIMPLE)
+def test_simple_spans_take_the_fast_path_and_match_the_parser(text: str) -> None:
+    assert plain_blocks(text) is not None
+    fast, full = _both(text)
+    assert fast == full
+    assert any(piece[0] in {"emphasis", "strong", "literal"}
+               for para in fast for piece in para[6] if piece[0] != "#text")
+
+
+@pytest.mark.parametrize("text", NOT_SIMPLE)
+def test_spans_that_flanking_rules_could_change_are_left_to_the_parser(text: str) -> None:
+    assert plain_blocks(text) is None
+
+
 NOT_PLAIN = [
     "*emphasis* here", "_under_", "`code`", "a [link](https://example.com)", "an ![image](x.png)",
     "<https://example.com>", "<b>html</b>", "&amp; entity", "escaped \\* star", "a {role}`x`",
@@ -163,8 +195,30 @@ SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "  \n", " \n",
         lambda parts: "".join(line + sep for line, sep in parts)),
 ))
 @example("a  b\nc")
+@example("a *b* c")
+@example("a `b` c")
 @example("word\n\n\nword")
 def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
+    if plain_blocks(text) is not None:
+        fast, full = _both(text)
+        assert fast == full
+
+
+SPAN_WORDS = st.text(alphabet=st.sampled_from([*"abé東1 -'.", "*", "`"]), min_size=1, max_size=6)
+SPANS = st.one_of(
+    SPAN_WORDS,
+    SPAN_WORDS.map(lambda w: f"*{w}*"),
+    SPAN_WORDS.map(lambda w: f"**{w}**"),
+    SPAN_WORDS.map(lambda w: f"`{w}`"),
+)
+GLUE = st.sampled_from(["", " ", "(", ")", ". ", ", ", "!", "\n", "\n\n", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6).map(
+    lambda parts: "Start " + "".join(span + glue for span, glue in parts)))
+@example("Start *a* (**b**) `c`.")
+def test_whatever_span_mix_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
         fast, full = _both(text)
         assert fast == full
