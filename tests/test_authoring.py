@@ -22,8 +22,8 @@ def authoring(build_root):
     calls: list[tuple[str, bool]] = []
     real = markup.plain_blocks
 
-    def spy(text: str) -> list[str] | None:
-        found = real(text)
+    def spy(text: str, spans: bool = True) -> list[str] | None:
+        found = real(text, spans)
         calls.append((text, found is not None))
         return found
 

@@ -84,7 +84,8 @@ def test_myst_fields_reuse_one_parser_and_build_no_settings_per_field():
     with patch.object(mdit, "create_md_parser", counting_create), \
             patch.object(myst_base, "get_default_settings",
                          side_effect=AssertionError("default settings built")):
-        parsed = [parser.blocks(Text(f"Field *{n}* with `code`.", n + 1), "/d.yaml", "myst")
-                  for n in range(5)]
+        # (a link: simple spans alone would take the fast path and no parser at all)
+        parsed = [parser.blocks(Text(f"Field *{n}* with [a link](https://x.org/{n}).", n + 1),
+                                "/d.yaml", "myst") for n in range(5)]
     assert len(created) == 1
-    assert [p[0].astext() for p in parsed] == [f"Field {n} with code." for n in range(5)]
+    assert [p[0].astext() for p in parsed] == [f"Field {n} with a link." for n in range(5)]

@@ -112,9 +112,11 @@ class MarkupParser:
         """Plain prose as paragraphs, built without a parser; None when it may hold markup."""
         first_line = max(text.line, 1)
         if markup == "rst":
-            # PEP and RFC references turn plain words into links: no fast path then.
-            _, *word_links = inline_settings(self.document.settings)
-            rst_blocks = None if any(word_links) else plain_blocks(text.text)
+            # PEP and RFC references turn plain words into links: no fast path then;
+            # character-level inline markup has other rules: no spans then.
+            character_level, *word_links = inline_settings(self.document.settings)
+            rst_blocks = None if any(word_links) else plain_blocks(
+                text.text, spans=not character_level)
             return None if rst_blocks is None else paragraphs(
                 rst_blocks, source, first_line, self.document)
         config = self._myst_config()

@@ -16,7 +16,7 @@ from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinxext_casestudies.data.model import Text
@@ -66,8 +66,49 @@ PLAIN = [
     "   \n  \n",
 ]
 
+SIMPLE = [
+    "Some *emphasis*, some **strong** and ``code`` in a line.",
+    "Spans *over several words* and **two words**; then ``a b`` (with spaces).",
+    "A span at the end *here*\nand a second line with ``x*y`` and (*parenthesised*) words.",
+    "Intra *Ünïcödé* and **東京** and ``½``!",
+    "Paragraph one has *it*.\n\nParagraph two has **it** too?",
+    "Digits *2024* and **3x** are spans, and ``--flag`` or ``.yaml`` literals.",
+    "End with a literal ``x``",
+]
+
+NOT_SIMPLE = [
+    "a *b*c", "a*b* c", "a * b", "a **b* c", "a *b** c", "a *b\nc* d", "a `b` c", "a ``b c",
+    "a `` b`` c", "a ``b `` c", "a *b c", "a ***b*** c", "a *b* *", "a *-b* c", "a *b-* c",
+    "a **b *c* d** e", "x*y*z", "a \\*b* c", "a *b*_ c", "a *b*' c", "(``)``", "a ``b``c",
+    "a ```b``` c",
+]
+
+
+@pytest.mark.parametrize("text", SIMPLE)
+def test_simple_spans_take_the_fast_path_and_match_the_parser(text: str) -> None:
+    assert plain_blocks(text) is not None
+    fast, full = _both(text)
+    assert fast == full
+    assert any(child[0] in {"emphasis", "strong", "literal"} for para in fast
+               for child in para[6])
+
+
+@pytest.mark.parametrize("text", NOT_SIMPLE)
+def test_spans_that_recognition_rules_could_change_are_left_to_the_parser(text: str) -> None:
+    assert plain_blocks(text) is None
+
+
+def test_character_level_inline_markup_gets_no_spans() -> None:
+    assert plain_blocks("a *b* c", spans=False) is None
+    assert plain_blocks("a b c", spans=False) is not None
+    parser = _parser(character_level_inline_markup=True)
+    [paragraph] = parser.blocks(Text("x*y* and *z*", 1), SOURCE, "rst")
+    assert [node.astext() for node in paragraph.findall(nodes.emphasis)] == ["y", "z"]
+
+
 NOT_PLAIN = [
-    "*emphasis* here", "``literal``", "a `link <https://example.com>`_", "name_ reference",
+    "*emphasis* here", "``literal``", "a `default role` x", "a `link <https://example.com>`_",
+    "name_ reference",
     "see [1]_", "a |sub| stitution", "escaped \\* star", "a :role:`x`", "https://example.com",
     "mail me@example.com", "tab\tinside", "  indented quote", "- a bullet", "+ a bullet",
     "1. first", "A. first", "iv) fourth", "(a) first", "#. auto", "Term\n   definition",
@@ -116,6 +157,26 @@ SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "\u2028", "\r\
         lambda parts: "".join(line + sep for line, sep in parts)),
 ))
 def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
+    if plain_blocks(text) is not None:
+        fast, full = _both(text)
+        assert fast == full
+
+
+SPAN_WORDS = st.text(alphabet=st.sampled_from([*"abé東1 -'.", "*", "`"]), min_size=1, max_size=6)
+SPANS = st.one_of(
+    SPAN_WORDS,
+    SPAN_WORDS.map(lambda w: f"*{w}*"),
+    SPAN_WORDS.map(lambda w: f"**{w}**"),
+    SPAN_WORDS.map(lambda w: f"``{w}``"),
+)
+GLUE = st.sampled_from(["", " ", "(", ")", ". ", ", ", "!", "\n", "\n\n", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6).map(
+    lambda parts: "Start " + "".join(span + glue for span, glue in parts)))
+@example("Start *a* (**b**) ``c``.")
+def test_whatever_span_mix_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
         fast, full = _both(text)
         assert fast == full
