@@ -16,8 +16,8 @@ The test is deliberately narrow.  Text qualifies only when
   tab or a control character (markdown-it replaces ``NUL`` and folds
   ``\\r``), nor a line break :meth:`str.splitlines` knows but markdown-it
   does not;
-* every line is blank (spaces only) or starts with a letter and ends with a
-  character that is not white space, so no line can open a block (a list, a
+* every line is blank (spaces only) or starts with a letter or a span and
+  ends with a character that is not white space, so no line can open a block (a list, a
   quote, a fence, indented code, a setext underline, a target, a comment)
   or end in a hard line break, and markdown-it strips nothing from a line;
 * ``*`` and backticks appear only as whole spans within one line:
@@ -48,7 +48,8 @@ from docutils import nodes
 _NOT_PLAIN = re.compile(
     r"[_\[\]<>&\\{}:$~|#^\t]"                   # markup of CommonMark and MyST's extensions
     r"|[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]"  # controls, \r, other line breaks
-    r"|^(?![^\W\d_]| *$)"                        # a line neither blank nor starting with a letter
+    r"|^(?![^\W\d_]| *$|\*\*?[^\W_]|`[^`\s])"   # a line starting other than with a letter,
+    #                                                a span, or blank
     r"|\S[^\S\n]+$",                             # a non-blank line ending in white space
     re.MULTILINE,
 )
@@ -144,6 +145,9 @@ def paragraphs(blocks: list[tuple[int, list[list[Piece]]]], source: str, first_l
         for number, pieces in enumerate(lines):
             if number:
                 paragraph.append(nodes.Text("\n"))
+            if pieces[0][0] == "strong":
+                # markdown-it leaves an empty text token where a line starts with ``**``
+                paragraph.append(nodes.Text(""))
             for kind, text in pieces:
                 node: nodes.Node
                 if kind == "text":

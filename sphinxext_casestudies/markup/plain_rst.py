@@ -12,10 +12,11 @@ The test is deliberately narrow.  Text qualifies only when
   substitution, a standalone URI or an e-mail address: ``_ | [ \\ : @``
   (nor a tab, which docutils expands, nor a line break other than ``\\n``,
   which :meth:`str.splitlines` would split on where this test does not look);
-* every line is blank (spaces only) or starts with a letter, so no line can
-  open a list, a table, a directive, a quote, a title underline or a
-  definition;
-* no line starts like an enumerator (``A.``, ``iv)``);
+* every line is blank (spaces only) or starts with a letter or a span, so
+  no line can open a list, a table, a directive, a quote, a title underline
+  or a definition;
+* no paragraph starts like an enumerator (``A.``, ``iv)``); later lines of
+  a paragraph are its text whatever they start with;
 * ``*`` and backticks appear only as whole spans within one line:
   ``*words*`` and ``**words**`` that start and end with a letter or digit,
   and ````code```` with no white space at either end, each after a line
@@ -37,8 +38,9 @@ from docutils import nodes
 _NOT_PLAIN = re.compile(
     r"[_|\[\\:@\t]"              # roles, references, substitutions, URIs, e-mail
     r"|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"  # line breaks other than \n (splitlines)
-    r"|^(?![^\W\d_]| *$)"        # a line that neither starts with a letter nor is blank
-    r"|^\w+[.)](?:\s|$)",        # a line that starts like an enumerator
+    r"|^(?![^\W\d_]| *$|\*\*?[^\W_]|``[^`\s])"  # a line starting other than with a
+    #                                        letter, a span, or blank
+    r"|(?:\A|^ *\n)(?: *\n)*\w+[.)](?:\s|$)",  # a block whose first line starts like an enumerator
     re.MULTILINE,
 )
 

@@ -53,6 +53,7 @@ def _both(text: str, line: int = 7) -> tuple[Any, Any]:
 
 PLAIN = [
     "One line of prose.",
+    "Line one ends. Then\nplatform. Their docs, no enumerator inside a paragraph.",
     "Two lines\nof prose, one paragraph.",
     "First paragraph.\n\nSecond paragraph,\nover two lines.\n",
     "Trailing spaces stay inside   \nbut not at the end   \n",
@@ -74,13 +75,15 @@ SIMPLE = [
     "Paragraph one has *it*.\n\nParagraph two has **it** too?",
     "Digits *2024* and **3x** are spans, and ``--flag`` or ``.yaml`` literals.",
     "End with a literal ``x``",
+    "*emphasis* here", "``literal``", "**Strong** start\nand *more*.",
 ]
 
 NOT_SIMPLE = [
     "a *b*c", "a*b* c", "a * b", "a **b* c", "a *b** c", "a *b\nc* d", "a `b` c", "a ``b c",
     "a `` b`` c", "a ``b `` c", "a *b c", "a ***b*** c", "a *b* *", "a *-b* c", "a *b-* c",
     "a **b *c* d** e", "x*y*z", "a \\*b* c", "a *b*_ c", "a *b*' c", "(``)``", "a ``b``c",
-    "a ```b``` c",
+    "a ```b``` c", "* a bullet", "** b", "*\nx", "Text\n\nA. first of a block",
+    "Text\n  \niv) fourth",
 ]
 
 
@@ -107,7 +110,7 @@ def test_character_level_inline_markup_gets_no_spans() -> None:
 
 
 NOT_PLAIN = [
-    "*emphasis* here", "``literal``", "a `default role` x", "a `link <https://example.com>`_",
+    "a `default role` x", "a `link <https://example.com>`_",
     "name_ reference",
     "see [1]_", "a |sub| stitution", "escaped \\* star", "a :role:`x`", "https://example.com",
     "mail me@example.com", "tab\tinside", "  indented quote", "- a bullet", "+ a bullet",
@@ -173,8 +176,9 @@ GLUE = st.sampled_from(["", " ", "(", ")", ". ", ", ", "!", "\n", "\n\n", "x"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6).map(
-    lambda parts: "Start " + "".join(span + glue for span, glue in parts)))
+@given(st.tuples(st.sampled_from(["Start ", ""]),
+                 st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6)).map(
+    lambda lead_parts: lead_parts[0] + "".join(span + glue for span, glue in lead_parts[1])))
 @example("Start *a* (**b**) ``c``.")
 def test_whatever_span_mix_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
