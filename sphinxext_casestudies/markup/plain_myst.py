@@ -45,6 +45,8 @@ from typing import Any
 
 from docutils import nodes
 
+from sphinxext_casestudies.markup.plain_rst import SPAN_TEXT, Piece, split_pieces
+
 _NOT_PLAIN = re.compile(
     r"[_\[\]<>&\\{}:$~|#^\t]"                   # markup of CommonMark and MyST's extensions
     r"|[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]"  # controls, \r, other line breaks
@@ -54,18 +56,13 @@ _NOT_PLAIN = re.compile(
     re.MULTILINE,
 )
 
-_WORD = r"[^\W_]"
-_SPAN_TEXT = rf"{_WORD}(?:[^*`\n]*{_WORD})?"
 _PIECE = re.compile(
     r"(?P<text>[^*`]+)"
     r"|(?<!`)`(?P<literal>[^`\s](?:[^`\n]*[^`\s])?)`(?!`)"
-    rf"|(?<![^ (])\*\*(?P<strong>{_SPAN_TEXT})\*\*(?![^ .,;!?)])"
-    rf"|(?<![^ (])\*(?P<emphasis>{_SPAN_TEXT})\*(?![^ .,;!?)])"
+    rf"|(?<![^ (])\*\*(?P<strong>{SPAN_TEXT})\*\*(?![^ .,;!?)])"
+    rf"|(?<![^ (])\*(?P<emphasis>{SPAN_TEXT})\*(?![^ .,;!?)])"
 )
 """One piece of a line: words, or a span the module docstring allows."""
-
-Piece = tuple[str, str]
-"""``("text" | "emphasis" | "strong" | "literal", its text)``."""
 
 _EXTENSIONS_WITHOUT_EFFECT = frozenset({
     "alert", "amsmath", "attrs_block", "attrs_image", "attrs_inline", "colon_fence",
@@ -102,28 +99,12 @@ def plain_blocks(text: str) -> list[tuple[int, list[list[Piece]]]] | None:
             if start < 0:
                 start = index
         elif start >= 0:
-            pieces = [_pieces(part) for part in lines[start:index]]
+            pieces = [split_pieces(part, _PIECE) for part in lines[start:index]]
             if not all(pieces):
                 return None
             blocks.append((start, pieces))
             start = -1
     return blocks
-
-
-def _pieces(line: str) -> list[Piece]:
-    """The pieces of one line, or [] when some ``*`` or backtick is not a whole span."""
-    if "*" not in line and "`" not in line:
-        return [("text", line)]
-    pieces: list[Piece] = []
-    position = 0
-    while position < len(line):
-        match = _PIECE.match(line, position)
-        if match is None:
-            return []
-        kind = match.lastgroup or "text"
-        pieces.append((kind, match.group(kind)))
-        position = match.end()
-    return pieces
 
 
 _SPANS = {"emphasis": nodes.emphasis, "strong": nodes.strong}

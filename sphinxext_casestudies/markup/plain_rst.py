@@ -46,14 +46,16 @@ _NOT_PLAIN = re.compile(
 
 
 _WORD = r"[^\W_]"
-_SPAN_TEXT = rf"{_WORD}(?:[^*`\n]*{_WORD})?"
+SPAN_TEXT = rf"{_WORD}(?:[^*`\n]*{_WORD})?"
+"""The words of an emphasis or strong span, in either syntax: within one line, a letter or
+digit at both ends, no ``*`` or backtick inside."""
 _BEFORE = r"(?<![^\s(])"
 _AFTER = r"(?![^\s.,;!?)])"
 _PIECE = re.compile(
     r"(?P<text>[^*`]+)"
     rf"|{_BEFORE}``(?P<literal>[^`\s)](?:[^`\n]*[^`\s])?)``{_AFTER}"
-    rf"|{_BEFORE}\*\*(?P<strong>{_SPAN_TEXT})\*\*{_AFTER}"
-    rf"|{_BEFORE}\*(?P<emphasis>{_SPAN_TEXT})\*{_AFTER}"
+    rf"|{_BEFORE}\*\*(?P<strong>{SPAN_TEXT})\*\*{_AFTER}"
+    rf"|{_BEFORE}\*(?P<emphasis>{SPAN_TEXT})\*{_AFTER}"
 )
 """One piece of a paragraph: words (line breaks included), or a span the docstring allows."""
 
@@ -78,7 +80,7 @@ def plain_blocks(text: str, spans: bool = True) -> list[tuple[int, str, list[Pie
                 start = index
         elif start >= 0:
             data = "\n".join(lines[start:index]).rstrip()
-            pieces = _pieces(data)
+            pieces = split_pieces(data, _PIECE)
             if not pieces:
                 return None
             blocks.append((start, data, pieces))
@@ -86,14 +88,18 @@ def plain_blocks(text: str, spans: bool = True) -> list[tuple[int, str, list[Pie
     return blocks
 
 
-def _pieces(data: str) -> list[Piece]:
-    """The pieces of one paragraph, or [] when some ``*`` or backtick is not a whole span."""
+def split_pieces(data: str, piece: re.Pattern[str]) -> list[Piece]:
+    """``data`` cut into the pieces ``piece`` names (a ``text`` group and one per span kind).
+
+    [] when some ``*`` or backtick is not part of a whole span.  Shared by
+    both syntaxes; each has its own pattern.
+    """
     if "*" not in data and "`" not in data:
         return [("text", data)]
     pieces: list[Piece] = []
     position = 0
     while position < len(data):
-        match = _PIECE.match(data, position)
+        match = piece.match(data, position)
         if match is None:
             return []
         kind = match.lastgroup or "text"
