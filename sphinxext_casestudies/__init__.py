@@ -30,12 +30,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinxext_casestudies.sphinx_ext import (
         anchors,
         checking,
+        collector,
         config,
         data_loading,
         directives,
         domain,
         filter_ui,
-        forking,
         html_assets,
         i18n,
         linkcheck,
@@ -60,7 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     linkcheck.setup_linkcheck(app)            # data links reported at the directive
     html_assets.setup_html_assets(app)        # stylesheet and script, where used
     page_metadata.setup_page_metadata(app)    # description, JSON-LD, OpenGraph
-    forking.setup_forking(app)                # -j N workers skip the inherited heap
+    collector.setup_collector(app)            # one collection as writing starts; lean -j workers
     return {
         "version": __version__,
         "env_version": domain.CaseStudiesDomain.data_version,

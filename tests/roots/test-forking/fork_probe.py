@@ -1,5 +1,6 @@
 """Test probe: reports, in each page, whether a forked worker read and wrote it
-and whether that worker saw the inherited heap frozen."""
+and whether that worker saw the inherited heap frozen; and records the full
+collections run before and after the extension's ``write-started`` hook."""
 
 import gc
 import os
@@ -30,9 +31,23 @@ def _write_probe(app, pagename, templatename, context, doctree):
         context["body"] += f'<p class="write-probe">write: {_state()}</p>'
 
 
+def _full_collections() -> int:
+    return int(gc.get_stats()[2]["collections"])
+
+
+def _before_ours(app, builder):
+    app.full_collections_at_write_start = [_full_collections()]
+
+
+def _after_ours(app, builder):
+    app.full_collections_at_write_start.append(_full_collections())
+
+
 def setup(app):
     global MAIN_PID, MAIN_FREEZE_COUNT
     MAIN_PID, MAIN_FREEZE_COUNT = os.getpid(), gc.get_freeze_count()
     app.add_directive("fork-probe", ReadProbe)
     app.connect("html-page-context", _write_probe)
+    app.connect("write-started", _before_ours, priority=100)  # ours runs at 500
+    app.connect("write-started", _after_ours, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,8 +1,11 @@
-"""Forked ``-j 2`` workers see the inherited heap frozen; the main process never does.
+"""The collector around our builds (``sphinxext_casestudies.sphinx_ext.collector``).
 
+A serial build that read pages runs one full collection as writing starts; forked
+``-j 2`` workers see the inherited heap frozen; the main process never does.
 The ``test-forking`` root's probe writes, into every page, whether a forked
 worker read it (and wrote it) and whether that worker's garbage collector
-saw the inherited heap frozen (see ``sphinxext_casestudies.sphinx_ext.forking``).
+saw the inherited heap frozen, and counts full collections around our
+``write-started`` hook.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import multiprocessing
 import sys
 
 import pytest
+import util
 from util import body, warnings
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no fork() on Windows")
@@ -34,6 +38,26 @@ def _freeze_count_in_forked_child() -> int:
     count = receive.recv()
     child.join()
     return int(count)
+
+
+def test_writing_starts_with_one_full_collection_after_reading(build_root):
+    app = build_root("forking")
+    before, after = app.full_collections_at_write_start
+    assert after == before + 1
+
+
+def test_parallel_reading_leaves_no_doctrees_to_collect_at_write_start(build_root):
+    app = build_root("forking", parallel=2)
+    before, after = app.full_collections_at_write_start
+    assert after == before
+
+
+def test_a_build_that_reads_nothing_collects_nothing_at_write_start(build_root):
+    first = build_root("forking")
+    again = util.build(first.srcdir)  # nothing changed: no page is read again
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+    before, after = again.full_collections_at_write_start
+    assert after == before
 
 
 def test_parallel_workers_leave_the_inherited_heap_frozen(build_root):
