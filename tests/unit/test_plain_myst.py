@@ -13,12 +13,11 @@ from typing import Any
 from unittest.mock import patch
 
 import pytest
-from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
+from fast_path_texts import dump, prose, span_mixes
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from sphinxext_casestudies.data.model import Text
 from sphinxext_casestudies.markup import plain_myst
@@ -43,13 +42,6 @@ def _parser(**overrides: Any) -> MarkupParser:
     return MarkupParser(document=page, srcdir="/src", docdir="/src", allow_raw=False)
 
 
-def _dump(node: nodes.Node, page: nodes.document) -> Any:
-    owned = node.document is page
-    if isinstance(node, nodes.Text):
-        return ("#text", str(node), owned)
-    assert isinstance(node, nodes.Element)
-    return (node.tagname, node.rawsource, node.source, node.line, owned,
-            sorted(node.attributes.items()), [_dump(child, page) for child in node.children])
 
 
 def _both(text: str, line: int = 7, parser: MarkupParser | None = None) -> tuple[Any, Any]:
@@ -57,7 +49,7 @@ def _both(text: str, line: int = 7, parser: MarkupParser | None = None) -> tuple
     fast = parser.blocks(Text(text, line), SOURCE, "myst")
     with patch.object(plain_myst, "plain_blocks", return_value=None):
         full = parser.blocks(Text(text, line), SOURCE, "myst")
-    return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
+    return ([dump(n, parser.document) for n in fast], [dump(n, parser.document) for n in full])
 
 
 PLAIN = [
@@ -184,17 +176,11 @@ def test_smart_quotes_reach_the_parser() -> None:
 
 
 ODD = list("aZé東½ \n\r\x0c\u2028\x85\u00a0.,;!?'\"-()#+=<>&/~%0123456789•*_`[]{}:$|")
-WORDS = st.text(alphabet=st.sampled_from([*"abcXYZéß东", *ODD]), min_size=1, max_size=12)
-LINES = st.builds("".join, st.tuples(st.sampled_from(list("aZéAiI")), WORDS))
-SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "  \n", " \n", "\u2028", "\r\n"])
+SEPARATORS = ["\n", "\n\n", "\n   \n", " ", ". ", "  \n", " \n", "\u2028", "\r\n"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.text(alphabet=st.sampled_from(ODD), max_size=60),
-    st.lists(st.tuples(LINES, SEPARATORS), max_size=6).map(
-        lambda parts: "".join(line + sep for line, sep in parts)),
-))
+@given(prose(ODD, SEPARATORS))
 @example("a  b\nc")
 @example("a *b* c")
 @example("a `b` c")
@@ -205,20 +191,10 @@ def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
         assert fast == full
 
 
-SPAN_WORDS = st.text(alphabet=st.sampled_from([*"abé東1 -'.", "*", "`"]), min_size=1, max_size=6)
-SPANS = st.one_of(
-    SPAN_WORDS,
-    SPAN_WORDS.map(lambda w: f"*{w}*"),
-    SPAN_WORDS.map(lambda w: f"**{w}**"),
-    SPAN_WORDS.map(lambda w: f"`{w}`"),
-)
-GLUE = st.sampled_from(["", " ", "(", ")", ". ", ", ", "!", "\n", "\n\n", "x"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.tuples(st.sampled_from(["Start ", ""]),
-                 st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6)).map(
-    lambda lead_parts: lead_parts[0] + "".join(span + glue for span, glue in lead_parts[1])))
+@given(span_mixes("`"))
 @example("Start *a* (**b**) `c`.")
 def test_whatever_span_mix_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:

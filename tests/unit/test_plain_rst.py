@@ -16,8 +16,8 @@ from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
+from fast_path_texts import dump, prose, span_mixes
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from sphinxext_casestudies.data.model import Text
 from sphinxext_casestudies.markup.parser import MarkupParser
@@ -34,13 +34,6 @@ def _parser(**overrides: Any) -> MarkupParser:
     return MarkupParser(document=page, srcdir="/src", docdir="/src", allow_raw=False)
 
 
-def _dump(node: nodes.Node, page: nodes.document) -> Any:
-    owned = node.document is page
-    if isinstance(node, nodes.Text):
-        return ("#text", str(node), owned)
-    assert isinstance(node, nodes.Element)
-    return (node.tagname, node.rawsource, node.source, node.line, owned,
-            sorted(node.attributes.items()), [_dump(child, page) for child in node.children])
 
 
 def _both(text: str, line: int = 7) -> tuple[Any, Any]:
@@ -48,7 +41,7 @@ def _both(text: str, line: int = 7) -> tuple[Any, Any]:
     fast = parser.blocks(Text(text, line), SOURCE, "rst")
     with patch("sphinxext_casestudies.markup.parser.plain_blocks", return_value=None):
         full = parser.blocks(Text(text, line), SOURCE, "rst")
-    return ([_dump(n, parser.document) for n in fast], [_dump(n, parser.document) for n in full])
+    return ([dump(n, parser.document) for n in fast], [dump(n, parser.document) for n in full])
 
 
 PLAIN = [
@@ -148,37 +141,21 @@ def test_pep_and_rfc_references_switch_the_fast_path_off() -> None:
 
 
 ODD = list("aZé東½ \n\r\x0c\u2028\x85.,;!?'\"-()#+=<>&/~%0123456789•")
-WORDS = st.text(alphabet=st.sampled_from([*"abcXYZéß东", *ODD]), min_size=1, max_size=12)
-LINES = st.builds("".join, st.tuples(st.sampled_from(list("aZéAiI")), WORDS))
-SEPARATORS = st.sampled_from(["\n", "\n\n", "\n   \n", " ", ". ", "\u2028", "\r\n"])
+SEPARATORS = ["\n", "\n\n", "\n   \n", " ", ". ", "\u2028", "\r\n"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.text(alphabet=st.sampled_from(ODD), max_size=60),
-    st.lists(st.tuples(LINES, SEPARATORS), max_size=6).map(
-        lambda parts: "".join(line + sep for line, sep in parts)),
-))
+@given(prose(ODD, SEPARATORS))
 def test_whatever_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
         fast, full = _both(text)
         assert fast == full
 
 
-SPAN_WORDS = st.text(alphabet=st.sampled_from([*"abé東1 -'.", "*", "`"]), min_size=1, max_size=6)
-SPANS = st.one_of(
-    SPAN_WORDS,
-    SPAN_WORDS.map(lambda w: f"*{w}*"),
-    SPAN_WORDS.map(lambda w: f"**{w}**"),
-    SPAN_WORDS.map(lambda w: f"``{w}``"),
-)
-GLUE = st.sampled_from(["", " ", "(", ")", ". ", ", ", "!", "\n", "\n\n", "x"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.tuples(st.sampled_from(["Start ", ""]),
-                 st.lists(st.tuples(SPANS, GLUE), min_size=1, max_size=6)).map(
-    lambda lead_parts: lead_parts[0] + "".join(span + glue for span, glue in lead_parts[1])))
+@given(span_mixes("``"))
 @example("Start *a* (**b**) ``c``.")
 def test_whatever_span_mix_the_fast_path_accepts_parses_the_same(text: str) -> None:
     if plain_blocks(text) is not None:
