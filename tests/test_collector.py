@@ -56,7 +56,10 @@ def test_a_build_that_reads_nothing_collects_nothing_at_write_start(build_root):
     first = build_root("forking")
     again = util.build(first.srcdir)  # nothing changed: no page is read again
     assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
-    before, after = again.full_collections_at_write_start
+    counts = getattr(again, "full_collections_at_write_start", None)
+    if counts is None:  # Sphinx 8.0 writes nothing then, so writing never starts
+        return
+    before, after = counts
     assert after == before
 
 
