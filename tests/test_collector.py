@@ -56,11 +56,9 @@ def test_a_build_that_reads_nothing_collects_nothing_at_write_start(build_root):
     first = build_root("forking")
     again = util.build(first.srcdir)  # nothing changed: no page is read again
     assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+    # Sphinx 8.0 writes nothing then, so writing never starts and the probe records nothing.
     counts = getattr(again, "full_collections_at_write_start", None)
-    if counts is None:  # Sphinx 8.0 writes nothing then, so writing never starts
-        return
-    before, after = counts
-    assert after == before
+    assert counts is None or counts[1] == counts[0]
 
 
 def test_parallel_workers_leave_the_inherited_heap_frozen(build_root):

@@ -72,10 +72,12 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_collector(app: Sphinx) -> None:
     """Connect this app's hooks; register the fork hook once per process."""
-    app.connect("env-before-read-docs", _reading_starts)
     app.connect("write-started", _writing_starts)
-    app.connect("build-finished", _build_finished)
+    if not hasattr(os, "register_at_fork"):
+        return  # no fork() on this platform, so no forked workers either
     global _hooks_registered
-    if hasattr(os, "register_at_fork") and not _hooks_registered:
+    if not _hooks_registered:
         os.register_at_fork(after_in_child=_freeze_in_child)
         _hooks_registered = True
+    app.connect("env-before-read-docs", _reading_starts)
+    app.connect("build-finished", _build_finished)
