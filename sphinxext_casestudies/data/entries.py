@@ -43,7 +43,7 @@ class LoadOptions:
 def validate_entry(node: Node, options: LoadOptions) -> tuple[Entry | None, list[Problem]]:
     """The entry, or None when any schema/url problem drops it; all problems either way."""
     ctx = Context(options.path, options.lines,
-                  expansion=options.expansion or Expansion(len(options.lines.text)))
+                  expansion=options.expansion or Expansion(options.lines.text))
     if not isinstance(node, MappingNode):
         ctx.report(node, "schema", f"an entry must be a mapping, got {describe(node)}")
         return None, ctx.problems

@@ -32,6 +32,7 @@ from sphinxext_casestudies.data.yamlnodes import (
     TIMESTAMP,
     VALUE,
     Lines,
+    may_share_nodes,
 )
 from sphinxext_casestudies.trust.links import data_url, strip_blanks
 
@@ -80,11 +81,13 @@ class Expansion:
     pages, out of proportion to its size.
     """
 
-    __slots__ = ("budget", "converted", "refused", "sizes", "spent")
+    __slots__ = ("budget", "converted", "refused", "shared", "sizes", "spent")
 
-    def __init__(self, text_length: int | None) -> None:
-        self.budget = (1 << 62 if text_length is None
-                       else EXPANSION_FACTOR * text_length + EXPANSION_FLOOR)
+    def __init__(self, text: str | None) -> None:
+        self.budget = (1 << 62 if text is None
+                       else EXPANSION_FACTOR * len(text) + EXPANSION_FLOOR)
+        self.shared = text is None or may_share_nodes(text)
+        """False when no node can be met twice: then nothing is remembered or measured."""
         self.spent = 0
         self.refused = False
         self.converted: dict[tuple[int, int], tuple[Any, int]] = {}
@@ -152,9 +155,12 @@ def convert(spec: Spec, node: Node, where: str, ctx: Context, at: Node | None = 
     A node met again (an alias) gives the value converted the first time (a
     value with problems is converted again, so they are reported where it is
     used), if the file's :class:`Expansion` budget allows; ``at`` is where it
-    is used, for the ``limit`` problem.
+    is used, for the ``limit`` problem.  A file without anchors shares no
+    node, so none of this bookkeeping is done for it (a sixth of loading).
     """
     expansion = ctx.expansion
+    if not expansion.shared:
+        return _CONVERTERS[spec.kind](spec, node, where, ctx)
     key = (id(node), id(spec))
     known = expansion.converted.get(key)
     if known is not None:

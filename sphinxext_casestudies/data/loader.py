@@ -124,7 +124,7 @@ def _load_root(root: Node, text: str, options: LoadOptions) -> tuple[list[Entry]
     bad = unsafe_nodes(root, text)
     problems = [tag_problem(node, options.path, options.lines) for node in bad]
     taint = tainted(root, bad)
-    expansion = Expansion(len(text))
+    expansion = Expansion(text)
     options = dataclasses.replace(options, expansion=expansion)
     ctx = Context(options.path, options.lines, expansion=expansion)
     items, markup = _entry_nodes(root, taint, ctx)

@@ -76,6 +76,21 @@ class Lines:
         return line_at(data, offset) + self.first_line - 1
 
 
+_MAYBE_ANCHOR = re.compile(r"(?<!\w)&")
+
+
+def may_share_nodes(text: str) -> bool:
+    """False only when no node of ``text`` can be reached twice.
+
+    Only an alias (``*a``, ``<<: *a``) shares a node, and it needs an anchor
+    (``&a``).  An anchor starts a token, so it never follows a letter, digit
+    or ``_``: those continue the scalar, tag or name before it.  So ``R&D``
+    or a URL's ``?a=1&b=2`` rule nothing out, and a text with no other ``&``
+    holds no anchor.  (A stray ``&`` after a space only costs the check.)
+    """
+    return _MAYBE_ANCHOR.search(text) is not None
+
+
 def line_at(data: bytes, offset: int) -> int:
     """1-based line of a byte offset, counting LF, CRLF and CR line ends like editors."""
     return len(_EDITOR_BREAK.findall(data, 0, offset)) + 1

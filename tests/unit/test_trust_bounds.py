@@ -7,7 +7,15 @@ the time and memory went into before.
 
 from __future__ import annotations
 
+import contextlib
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sphinxext_casestudies.data.fields import EXPANSION_FACTOR, EXPANSION_FLOOR
+from sphinxext_casestudies.data.yamlnodes import may_share_nodes
 from sphinxext_casestudies.sphinx_ext.filter_ui import MAX_FILTER_TAGS, MAX_TAG_LENGTH, filter_tags
 
 from .datahelpers import Load, where
@@ -73,6 +81,45 @@ def test_repeats_of_bad_values_are_bounded_too(load: Load) -> None:
     assert entries == []
     assert sum(p.subtype == "limit" for p in problems) == 1
     assert len(problems) < _budget(text) // 64 + 10
+
+
+_PARSERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
+
+
+def _anchored(text: str) -> bool:
+    """Whether either YAML parser finds an anchor in ``text`` (False when it cannot parse it)."""
+    found = False
+    for loader in _PARSERS:
+        with contextlib.suppress(yaml.YAMLError):  # a text that cannot parse shares nothing
+            found |= any(event.anchor for event in yaml.parse(text, loader)
+                         if isinstance(event, yaml.NodeEvent)
+                         and not isinstance(event, yaml.AliasEvent))
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x b\nc: *x\n", "- &x a\n- *x\n", "[&x a, *x]", "{\"k\":&x v, c: *x}",
+    "{? &x k: v}", "{?&x k: v}", "&x a", "\ufeff&x a", "a:\t&x b", "- !!str &x a\n",
+    "x: [a,&y b]", "k:\n  &x v",
+])
+def test_every_anchor_is_seen_by_the_shared_node_check(text: str) -> None:
+    """Skipping the alias bookkeeping is safe only if no anchor is missed."""
+    assert _anchored(text) and may_share_nodes(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["&a", "&", "*a", "a", "_", "é", "1", " ", "\t", "\n", "- ",
+                                 ": ", ":", "?", "[", "]", "{", "}", ",", '"k"', "'k'", "!t",
+                                 "#", "---", "\u2028", "\x85", "\ufeff", "|", ">"]),
+                max_size=40).map("".join))
+def test_no_text_with_an_anchor_passes_as_unshared(text: str) -> None:
+    assert may_share_nodes(text) or not _anchored(text)
+
+
+def test_ampersands_inside_words_do_not_count_as_anchors() -> None:
+    """Prose and URLs with ``&`` inside a word keep the fast path."""
+    assert not may_share_nodes("- {id: a, name: R&D, link: 'https://e.org/?a=1&b=2'}\n")
+    assert may_share_nodes("- {id: a, name: Tom & Jerry}\n")  # a stray one only costs the check
 
 
 def test_filter_tags_are_distinct_and_bounded() -> None:
