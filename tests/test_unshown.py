@@ -16,6 +16,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from util import ROOTS, warnings
 
+from sphinxext_casestudies.sphinx_ext.domain import get_domain
+
 DATA = "data/entries.yaml"
 CHECKED = [
     f"{DATA}:10: WARNING: undefined label: 'missing-in-section' [ref.ref]",
@@ -94,6 +96,14 @@ def test_showing_a_field_moves_its_check_to_the_page(src):
     # the page now parses and resolves never-shown's fields; the check has nothing left
     found = _sorted(app)
     assert found == sorted([CHECKED[1], CHECKED[2], CHECKED[3], ON_PAGE])
+
+
+def test_an_entry_shown_in_full_is_not_hashed_for_the_check(src):
+    """Nothing of it is left to check; ``-j`` would hash it again in the main process."""
+    app, _ = _build(src, parallel=2)
+    checked = get_domain(app.env).checked
+    assert checked["all-shown"] == ""
+    assert len(checked["summary-only"]) == 32 and len(checked["never-shown"]) == 32
 
 
 @pytest.mark.myst
