@@ -156,7 +156,8 @@ def convert(spec: Spec, node: Node, where: str, ctx: Context, at: Node | None = 
     value with problems is converted again, so they are reported where it is
     used), if the file's :class:`Expansion` budget allows; ``at`` is where it
     is used, for the ``limit`` problem.  A file without anchors shares no
-    node, so none of this bookkeeping is done for it (a sixth of loading).
+    node, so none of this bookkeeping is done for it (about 12% of loading 5000
+    entries).
     """
     expansion = ctx.expansion
     if not expansion.shared:
